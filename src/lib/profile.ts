@@ -1,0 +1,263 @@
+/**
+ * Turns the profile text into records. Pure: no file system, no Astro. remark finds the structure
+ * (which lines start a bullet); every string is cut from the source text by offset, so the records
+ * hold the profile's own characters, never remark's decoded or re-serialized ones.
+ */
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Nodes } from 'mdast';
+import { site } from '../site.config.ts';
+import { RecordsSchema, type Kind, type Part, type Quote, type Records, type Source } from './schema.ts';
+import { slugify, uniqueSlugs } from './slug.ts';
+
+/** One thing wrong with the profile, for the person who edits it. */
+export interface ProfileError {
+  /** The file name as the caller gave it. */
+  file: string;
+  /** The 1-based line that is wrong. */
+  line: number;
+  /** What is wrong, followed by the offending text where there is one. */
+  message: string;
+}
+
+/** Either the records, or every error found in the profile (sorted by line). */
+export type ParseResult = { ok: true; records: Records } | { ok: false; errors: ProfileError[] };
+
+/** `file:line: message`, the form editors and terminals turn into links. */
+export function formatProfileError(error: ProfileError): string {
+  return `${error.file}:${error.line}: ${error.message}`;
+}
+
+const SOURCE_MARKER = ' — Source: ';
+const HEADING = /^Part\s+([^\s:]+)\s*:(.*)$/;
+const EXCERPT_LENGTH = 60;
+
+/** A bullet line as remark saw it: where its content starts, and whether it was numbered. */
+interface BulletStart {
+  contentColumn: number;
+  ordered: boolean;
+}
+
+interface DraftPart {
+  number: number;
+  title: string;
+  line: number;
+  quotes: DraftQuote[];
+}
+
+interface DraftQuote {
+  topic: string;
+  text: string;
+  kind: Kind;
+  source: string;
+  line: number;
+}
+
+/**
+ * Parses a profile: an intro, then `Part N: Title` headings, each followed by quote bullets
+ * `- On <topic>: <text> — Source: [<source>]`.
+ *
+ * @param input the profile as text, or as bytes (then it must be valid UTF-8)
+ * @param file the name used in error messages, e.g. `content/profile.txt`
+ * @returns the records, or all errors with their line numbers; never throws on bad input
+ */
+export function parseProfile(input: string | Uint8Array, file: string): ParseResult {
+  const errors: ProfileError[] = [];
+  const fail = (line: number, message: string, offending?: string) => {
+    errors.push({ file, line, message: offending ? `${message}: ${shorten(offending)}` : message });
+  };
+
+  const decoded = typeof input === 'string' ? input : decodeUtf8(input, fail);
+  if (decoded === undefined) return { ok: false, errors };
+  // Line numbers follow the file: a BOM is not a character, and \r\n, \r and \n each end one line.
+  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    fail(1, 'the profile is empty');
+    return { ok: false, errors };
+  }
+
+  const lines = text.split('\n');
+  const bullets = findBulletStarts(text);
+  const parts: DraftPart[] = [];
+  let introEnd = text.length;
+  let offset = 0;
+
+  lines.forEach((raw, index) => {
+    const lineNumber = index + 1;
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.trim();
+    if (line === '') return;
+    const current = parts.at(-1);
+
+    const bullet = bullets.get(lineNumber);
+    if (bullet) {
+      // A numbered list in the intro is just intro text; inside a part it is a mistyped bullet.
+      if (bullet.ordered && !current) return;
+      if (bullet.ordered) return fail(lineNumber, 'a quote bullet starts with -, * or +, not a number', line);
+      if (!current) return fail(lineNumber, 'a quote before the first `Part N: Title` heading', line);
+      const quote = parseBullet(raw.slice(bullet.contentColumn).trim(), lineNumber);
+      if (typeof quote === 'string') return fail(lineNumber, quote, line);
+      current.quotes.push(quote);
+      return;
+    }
+
+    const heading = HEADING.exec(line);
+    if (heading) {
+      if (!current) introEnd = lineStart;
+      const [, numberText = '', titleText = ''] = heading;
+      const title = titleText.trim();
+      if (!/^\d+$/.test(numberText)) return fail(lineNumber, 'a part number must be a whole number', line);
+      if (title === '') return fail(lineNumber, 'a part heading needs a title after `Part N: `', line);
+      const number = Number(numberText);
+      const earlier = parts.find((p) => p.number === number);
+      if (earlier) return fail(lineNumber, `part ${number} already appears on line ${earlier.line}`, line);
+      parts.push({ number, title, line: lineNumber, quotes: [] });
+      return;
+    }
+
+    if (current) {
+      const hint = /^[-*+]\S/.test(line) ? ' (a bullet needs a space after its marker)' : '';
+      fail(lineNumber, `unexpected text inside a part, expected a quote bullet${hint}`, line);
+    }
+  });
+
+  for (const part of parts) {
+    if (part.quotes.length === 0) fail(part.line, 'this part has no quotes', `Part ${part.number}: ${part.title}`);
+  }
+  if (parts.length === 0 && errors.length === 0) {
+    fail(1, 'no quotes found: the profile needs a `Part N: Title` heading followed by quote bullets');
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+
+  const records = buildRecords(text.slice(0, introEnd).trim(), parts);
+  const checked = RecordsSchema.safeParse(records);
+  if (!checked.success) {
+    // The parser's own checks should make this unreachable; if the schema disagrees, still point
+    // at the line so the person editing the profile is not left with a bare stack trace.
+    for (const issue of checked.error.issues) {
+      const [collection, index] = issue.path;
+      const quote = collection === 'quotes' && typeof index === 'number' ? records.quotes[index] : undefined;
+      fail(quote?.line ?? 1, `${issue.path.join('.')}: ${issue.message}`);
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, records: checked.data };
+}
+
+/** Decodes UTF-8 strictly, reporting each line that holds an invalid byte sequence. */
+function decodeUtf8(bytes: Uint8Array, fail: (line: number, message: string) => void): string | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    let start = 0;
+    let line = 1;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        fail(line, 'not valid UTF-8 text: save the file as UTF-8');
+      }
+      start = i + 1;
+      line++;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Asks remark which lines start a list item. Only list items outside block quotes count: a bullet
+ * quoted with `>` is not a quote of the profile.
+ */
+function findBulletStarts(text: string): Map<number, BulletStart> {
+  const starts = new Map<number, BulletStart>();
+  const visit = (node: Nodes, ordered: boolean) => {
+    if (node.type === 'blockquote') return;
+    if (node.type === 'listItem' && node.position) {
+      // The marker is one character for bullets; numbered markers are reported, not parsed.
+      starts.set(node.position.start.line, { contentColumn: node.position.start.column, ordered });
+    }
+    if ('children' in node) {
+      const childOrdered = node.type === 'list' ? node.ordered === true : ordered;
+      for (const child of node.children) visit(child, childOrdered);
+    }
+  };
+  visit(unified().use(remarkParse).parse(text), false);
+  return starts;
+}
+
+/** Splits a bullet's content into topic, text and source; a string return says what is wrong. */
+function parseBullet(content: string, line: number): DraftQuote | string {
+  const markerAt = content.lastIndexOf(SOURCE_MARKER);
+  if (markerAt < 0) {
+    return /\s(?:—|–|-{1,2})\s*Source\s*:/i.test(content)
+      ? 'write the source as ` — Source: [name]` (space, em dash, space)'
+      : 'missing ` — Source: [<source>]` at the end of the quote';
+  }
+  const sourcePart = content.slice(markerAt + SOURCE_MARKER.length).trim();
+  if (!sourcePart.startsWith('[')) return 'the source must be in square brackets';
+  if (!sourcePart.endsWith(']')) return 'the source has no closing `]` at the end of the line';
+  const source = sourcePart.slice(1, -1).trim();
+  if (source === '') return 'the source is empty';
+
+  const head = content.slice(0, markerAt);
+  const on = /^On\s+/.exec(head);
+  if (!on) return 'a quote must start with `On <topic>: `';
+  // The topic ends at the first `: `; a colon right before the source marker also ends it.
+  const colonAt = `${head} `.indexOf(': ', on[0].length);
+  if (colonAt < 0) return 'missing `: ` after the topic';
+  const topic = head.slice(on[0].length, colonAt).trim();
+  if (topic === '') return 'the topic is empty';
+  let text = head.slice(colonAt + 2).trim();
+  let kind: Kind = 'paraphrase';
+  if (text.length >= 2 && /^["“]/.test(text) && /["”]$/.test(text)) {
+    kind = 'direct';
+    text = text.slice(1, -1).trim();
+  }
+  if (text === '') return 'the quote text is empty';
+  return { topic, text, kind, source, line };
+}
+
+/** Gives parts, sources and quotes their slugs, URLs and counts. */
+function buildRecords(intro: string, drafts: DraftPart[]): Records {
+  const partSlugs = uniqueSlugs(drafts.map((p) => slugify(p.title) || `part-${p.number}`));
+  const parts: Part[] = drafts.map((p, i) => {
+    const slug = partSlugs[i]!;
+    return { number: p.number, title: p.title, slug, url: `/parts/${slug}/`, quoteCount: p.quotes.length };
+  });
+
+  const drafted = drafts.flatMap((p, i) => p.quotes.map((q) => ({ ...q, part: parts[i]! })));
+
+  const sourceNames = [...new Set(drafted.map((q) => q.source))];
+  const sourceSlugs = uniqueSlugs(sourceNames.map((name, i) => slugify(name) || `source-${i + 1}`));
+  const sources: Source[] = sourceNames.map((name, i) => {
+    const slug = sourceSlugs[i]!;
+    const quoteCount = drafted.filter((q) => q.source === name).length;
+    return { name, slug, url: `/sources/${slug}/`, quoteCount };
+  });
+  const sourceByName = new Map(sources.map((s) => [s.name, s]));
+
+  const ids = uniqueSlugs(drafted.map((q, i) => slugify(q.topic) || `quote-${i + 1}`));
+  const quotes: Quote[] = drafted.map((q, i) => {
+    const id = ids[i]!;
+    const source = sourceByName.get(q.source)!;
+    return {
+      id,
+      topic: q.topic,
+      text: q.text,
+      kind: q.kind,
+      part: { number: q.part.number, title: q.part.title, slug: q.part.slug },
+      source: { name: source.name, slug: source.slug },
+      url: `/quotes/${id}/`,
+      line: q.line,
+    };
+  });
+
+  return { profile: { name: site.name, intro }, parts, sources, quotes };
+}
+
+function shorten(text: string): string {
+  return text.length <= EXCERPT_LENGTH ? text : `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+}
