@@ -42,6 +42,8 @@ interface DraftPart {
   number: number;
   title: string;
   line: number;
+  /** Non-blank lines under the heading, well-formed or not: a part whose only line is broken is not also "empty". */
+  lines: number;
   quotes: DraftQuote[];
 }
 
@@ -89,6 +91,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
     const line = raw.trim();
     if (line === '') return;
     const current = parts.at(-1);
+    if (current && !HEADING.test(line)) current.lines++;
 
     const bullet = bullets.get(lineNumber);
     if (bullet) {
@@ -112,7 +115,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
       const number = Number(numberText);
       const earlier = parts.find((p) => p.number === number);
       if (earlier) return fail(lineNumber, `part ${number} already appears on line ${earlier.line}`, line);
-      parts.push({ number, title, line: lineNumber, quotes: [] });
+      parts.push({ number, title, line: lineNumber, lines: 0, quotes: [] });
       return;
     }
 
@@ -123,7 +126,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
   });
 
   for (const part of parts) {
-    if (part.quotes.length === 0) fail(part.line, 'this part has no quotes', `Part ${part.number}: ${part.title}`);
+    if (part.lines === 0) fail(part.line, 'this part has no quotes', `Part ${part.number}: ${part.title}`);
   }
   if (parts.length === 0 && errors.length === 0) {
     fail(1, 'no quotes found: the profile needs a `Part N: Title` heading followed by quote bullets');
@@ -258,6 +261,10 @@ function buildRecords(intro: string, drafts: DraftPart[]): Records {
   return { profile: { name: site.name, intro }, parts, sources, quotes };
 }
 
+/** Shortens an offending line for an error message, at a word where there is one. */
 function shorten(text: string): string {
-  return text.length <= EXCERPT_LENGTH ? text : `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const cut = text.slice(0, EXCERPT_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
