@@ -10,4 +10,6 @@ export const site = {
   /** One sentence for search engines and link previews of pages that have no text of their own. */
   description:
     'Quotes and paraphrases from David Cramer on open source, product, leadership and company building, by theme and source.',
+  /** The id of the quote shown on the home page; the first direct quote if it does not exist. */
+  featuredQuote: 'engineering-taste',
 };

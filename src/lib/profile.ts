@@ -9,6 +9,7 @@ import type { Nodes } from 'mdast';
 import { site } from '../site.config.ts';
 import { RecordsSchema, type Kind, type Part, type Quote, type Records, type Source } from './schema.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
+import { shortenAtWord } from './text.ts';
 
 /** One thing wrong with the profile, for the person who edits it. */
 export interface ProfileError {
@@ -66,7 +67,7 @@ interface DraftQuote {
 export function parseProfile(input: string | Uint8Array, file: string): ParseResult {
   const errors: ProfileError[] = [];
   const fail = (line: number, message: string, offending?: string) => {
-    errors.push({ file, line, message: offending ? `${message}: ${shorten(offending)}` : message });
+    errors.push({ file, line, message: offending ? `${message}: ${shortenAtWord(offending, EXCERPT_LENGTH)}` : message });
   };
 
   const decoded = typeof input === 'string' ? input : decodeUtf8(input, fail);
@@ -259,12 +260,4 @@ function buildRecords(intro: string, drafts: DraftPart[]): Records {
   });
 
   return { profile: { name: site.name, intro }, parts, sources, quotes };
-}
-
-/** Shortens an offending line for an error message, at a word where there is one. */
-function shorten(text: string): string {
-  if (text.length <= EXCERPT_LENGTH) return text;
-  const cut = text.slice(0, EXCERPT_LENGTH - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

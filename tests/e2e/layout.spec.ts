@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { records } from './records.ts';
+
+// The longest quote is the hardest page to lay out on a phone.
+const longest = records.quotes.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+const pages = [
+  { name: 'home', path: '/' },
+  { name: 'part', path: records.parts[0]!.url },
+  { name: 'quote', path: longest.url },
+];
+
+for (const width of [320, 375, 1280]) {
+  for (const { name, path } of pages) {
+    test(`${name} at ${width} px fits the width without scrolling sideways`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      // Kept as artifacts to look at, not compared with baselines.
+      if (width !== 320) {
+        await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+      }
+    });
+  }
+}
+
+test('a quote page prints as the quote and its attribution', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(longest.url);
+  await expect(page.locator('main blockquote')).toBeVisible();
+  await expect(page.locator('main figcaption')).toContainText(`${records.profile.name}, ${longest.source.name}`);
+  for (const hidden of [page.locator('header.site-header'), page.locator('footer'), page.getByRole('navigation', { name: 'Quotes' })]) {
+    await expect(hidden).toBeHidden();
+  }
+});

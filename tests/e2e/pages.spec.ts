@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { exactly, records } from './records.ts';
+
+const { profile, parts, sources, quotes } = records;
+
+test('every quote has a page whose text, topic, kind, part and source are the record’s', async ({ page }) => {
+  for (const quote of quotes) {
+    await page.goto(quote.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`On ${quote.topic}`);
+    await expect(page.locator('main blockquote')).toHaveText(exactly(quote.text));
+    await expect(page.locator('main dl')).toContainText(quote.kind === 'direct' ? 'Direct quote' : 'Paraphrase');
+    const facts = page.locator('main dl');
+    await expect(facts.getByRole('link', { name: quote.part.title, exact: true })).toHaveAttribute('href', `/parts/${quote.part.slug}/`);
+    await expect(facts.getByRole('link', { name: quote.source.name, exact: true })).toHaveAttribute('href', `/sources/${quote.source.slug}/`);
+  }
+});
+
+test('a quote page links to the previous and next quote of the profile', async ({ page }) => {
+  const [first, second, third] = quotes;
+  await page.goto(second!.url);
+  const pager = page.getByRole('navigation', { name: 'Quotes' });
+  await expect(pager.getByRole('link', { name: `On ${first!.topic}` })).toHaveAttribute('href', first!.url);
+  await expect(pager.getByRole('link', { name: `On ${third!.topic}` })).toHaveAttribute('href', third!.url);
+  await page.goto(first!.url);
+  await expect(pager.getByRole('link')).toHaveCount(1);
+});
+
+test('every part page lists exactly its quotes, in profile order, each with its anchor', async ({ page }) => {
+  for (const [i, part] of parts.entries()) {
+    await page.goto(part.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(part.title);
+    const own = quotes.filter((q) => q.part.slug === part.slug);
+    await expect(page.locator('main figure blockquote')).toHaveText(own.map((q) => exactly(q.text)));
+    expect(await page.locator('main figure').evaluateAll((figures) => figures.map((f) => f.id))).toEqual(own.map((q) => q.id));
+    const pager = page.getByRole('navigation', { name: 'Parts' });
+    if (i > 0) await expect(pager.getByRole('link', { name: parts[i - 1]!.title })).toHaveAttribute('href', parts[i - 1]!.url);
+    if (i < parts.length - 1) await expect(pager.getByRole('link', { name: parts[i + 1]!.title })).toHaveAttribute('href', parts[i + 1]!.url);
+  }
+});
+
+test('every source page lists exactly its quotes, grouped by part in profile order', async ({ page }) => {
+  for (const source of sources) {
+    await page.goto(source.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(source.name);
+    const own = quotes.filter((q) => q.source.slug === source.slug);
+    const groups = [...new Set(own.map((q) => q.part.title))];
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(groups.map(exactly));
+    await expect(page.locator('main figure blockquote')).toHaveText(own.map((q) => exactly(q.text)));
+  }
+});
+
+test('the home page has the name, intro, every part and source with counts, search and a featured quote', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(profile.name);
+  await expect(page.getByRole('main')).toContainText(profile.intro);
+  const partItems = page.getByRole('list', { name: 'Parts' }).getByRole('listitem');
+  await expect(partItems).toHaveCount(parts.length);
+  for (const [i, part] of parts.entries()) {
+    await expect(partItems.nth(i).getByRole('link')).toHaveAttribute('href', part.url);
+    await expect(partItems.nth(i)).toContainText(`${part.title} (${part.quoteCount} quotes)`);
+  }
+  const sourceItems = page.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+  await expect(sourceItems).toHaveText(sources.map((s) => `${s.name} (${s.quoteCount})`));
+  await expect(page.getByRole('main').getByRole('searchbox', { name: 'Search quotes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Featured quote' })).toBeVisible();
+  await expect(page.locator('main figure')).toHaveCount(1);
+});
+
+test('all quotes are on one page, grouped by part, with a table of contents', async ({ page }) => {
+  await page.goto('/quotes/');
+  await expect(page.locator('main figure blockquote')).toHaveText(quotes.map((q) => exactly(q.text)));
+  const toc = page.getByRole('navigation', { name: 'Contents' }).getByRole('link');
+  await expect(toc).toHaveText(parts.map((p) => p.title));
+  await toc.nth(2).click();
+  await expect(page).toHaveURL(new RegExp(`#part--${parts[2]!.slug}$`));
+});
+
+test('/quotes.json publishes the records', async ({ request }) => {
+  const response = await request.get('/quotes.json');
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toContain('application/json');
+  expect(await response.json()).toEqual(records);
+});
+
+test('a missing page answers 404 with search and the parts', async ({ page }) => {
+  const response = await page.goto('/quotes/no-such-quote/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('main').getByRole('searchbox', { name: 'Search quotes' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Parts' }).getByRole('link')).toHaveCount(parts.length);
+});
