@@ -11,7 +11,7 @@ const pages = [
 
 for (const width of [320, 375, 1280]) {
   for (const { name, path } of pages) {
-    test(`${name} at ${width} px fits the width without scrolling sideways`, async ({ page }, testInfo) => {
+    test(`${name} at ${width} px fits the width without scrolling sideways`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -23,6 +23,15 @@ for (const width of [320, 375, 1280]) {
     });
   }
 }
+
+test('the dark scheme keeps the layout (screenshots of a part page, for a look)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 900 });
+  await page.goto(records.parts[0]!.url);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(251, 250, 247)');
+  await page.screenshot({ path: 'test-results/screenshots/part-375-dark.png' });
+});
 
 test('a quote page prints as the quote and its attribution', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
