@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/chromium.ts';
 
-// A port of its own, so the tests never talk to a site someone left running with `npm start`.
-const PORT = 4329;
+// Ports of their own, so the tests never talk to a site someone left running with `npm start`.
+const SITE = 'http://127.0.0.1:4329';
+const MARKUP = 'http://127.0.0.1:4330';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,14 +12,17 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
-  // Serves the build that `npm test` made just before; the tests never build the site themselves.
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  projects: [
+    { name: 'site', testIgnore: /markup\.spec\.ts/, use: { baseURL: SITE } },
+    // The build of tests/fixtures/markup.txt (npm run build:fixtures): quotes full of HTML.
+    { name: 'markup', testMatch: /markup\.spec\.ts/, use: { baseURL: MARKUP } },
+  ],
+  // Serve the builds that `npm test` made just before; the tests never build the site themselves.
+  webServer: [
+    { command: 'node tests/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
+    { command: 'node tests/serve.ts dist-fixtures/markup 4330', url: `${MARKUP}/`, reuseExistingServer: false },
+  ],
 });

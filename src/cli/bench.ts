@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: search index size, load time and query latency for the seed and for generated
+ * corpora of 1,000 and 10,000 quotes, against plain fuse.js over whole quotes on the same corpus;
+ * and the search code a browser downloads, read from the last build in dist/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js/basic';
+import { generateProfile } from '../lib/corpus.ts';
+import { readRecords } from '../lib/profile-loader.ts';
+import { parseProfile } from '../lib/profile.ts';
+import type { Records } from '../lib/schema.ts';
+import { buildSearchIndex, searchData, searchQuotes, type SearchData } from '../lib/search.ts';
+
+/** Realistic queries: whole words, phrases, half-typed words and typos. */
+const QUERIES = [
+  'grapql',
+  'opne source',
+  'enterprize',
+  'taste',
+  'engineering taste',
+  'defining a bug',
+  'fortune 500',
+  'open source license',
+  'decisions',
+  'monolith microservices',
+  'sentry',
+  'venture capital',
+  'tailwind',
+  'hype driven',
+  'ai coding',
+  'feedback loop',
+  'pragmatism',
+  'djanog',
+  'sustainabilty',
+  'maintainers paid',
+  'the',
+  'dev',
+  'bootstr',
+  'complexity enterprise customers',
+];
+const ROUNDS = 5;
+
+const seed = readRecords('content/profile.txt');
+const corpora: { name: string; records: Records }[] = [
+  { name: 'seed (75)', records: seed },
+  ...[1_000, 10_000].map((n) => ({ name: n.toLocaleString('en'), records: generated(n) })),
+];
+
+console.log('Search benchmark (times in ms; latency over %d queries × %d rounds, warm)\n', QUERIES.length, ROUNDS);
+const rows = corpora.map(({ name, records }) => measure(name, records));
+console.table(rows);
+
+const code = searchCodeBytes();
+console.log(
+  code
+    ? `Search code a browser loads on /search/ (page script, fuse and ours): ${kb(code.raw)} raw, ${kb(code.gzip)} gzip, in ${code.files} files.`
+    : 'Search code size: no build in dist/ (run npm run build first).',
+);
+const largest = rows.at(-1)!;
+if (code) {
+  console.log(
+    `Bytes before the first result at ${largest.corpus} quotes: ${kb(code.gzip + largest.gzipBytes)} gzip (code ${kb(code.gzip)} + index ${kb(largest.gzipBytes)}).`,
+  );
+}
+
+function generated(count: number): Records {
+  const result = parseProfile(generateProfile(seed, count), `generated-${count}`);
+  if (!result.ok) throw new Error(`the generated profile does not parse: ${result.errors[0]?.message}`);
+  return result.records;
+}
+
+function measure(corpus: string, records: Records) {
+  const json = JSON.stringify(searchData(records));
+  const loads = times(ROUNDS, () => buildSearchIndex(JSON.parse(json) as SearchData));
+  const index = buildSearchIndex(JSON.parse(json) as SearchData);
+  const ours = latencies(() => QUERIES.forEach((q) => searchQuotes(index, q)), (q) => searchQuotes(index, q));
+
+  const fuse = new Fuse(index.docs, {
+    keys: ['topic', 'text', 'source', 'part'],
+    ignoreLocation: true,
+    threshold: 0.34,
+    includeMatches: true,
+  });
+  const plain = latencies(() => undefined, (q) => fuse.search(q, { limit: 50 }));
+  return {
+    corpus,
+    quotes: records.quotes.length,
+    rawBytes: Buffer.byteLength(json),
+    gzipBytes: gzipSync(json).length,
+    loadMs: round(median(loads)),
+    medianMs: round(median(ours)),
+    p95Ms: round(percentile(ours, 0.95)),
+    fuseMedianMs: round(median(plain)),
+    fuseP95Ms: round(percentile(plain, 0.95)),
+    fuseSlowerBy: `${round(median(plain) / median(ours))}× / ${round(percentile(plain, 0.95) / percentile(ours, 0.95))}×`,
+  };
+}
+
+/** Per-query times over several rounds, after one warm-up pass. */
+function latencies(warmUp: () => void, run: (query: string) => unknown): number[] {
+  warmUp();
+  const all: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const query of QUERIES) all.push(...times(1, () => run(query)));
+  }
+  return all;
+}
+
+function times(count: number, run: () => unknown): number[] {
+  return Array.from({ length: count }, () => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  });
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Sums the JavaScript the search page loads: its scripts and every chunk they import. */
+function searchCodeBytes(): { raw: number; gzip: number; files: number } | undefined {
+  const page = 'dist/search/index.html';
+  if (!existsSync(page)) return undefined;
+  const html = readFileSync(page, 'utf8');
+  const sources = [...html.matchAll(/<script type="module"(?: src="([^"]+)")?>([^]*?)<\/script>/g)];
+  const seen = new Set<string>();
+  const code: string[] = [];
+  const follow = (js: string) => {
+    for (const [, file] of js.matchAll(/(?:from|import)\s*\(?\s*["'`](?:\.\/|\/_astro\/)([^"'`]+\.js)["'`]/g)) {
+      if (seen.has(file!)) continue;
+      seen.add(file!);
+      const chunk = readFileSync(join('dist/_astro', file!), 'utf8');
+      code.push(chunk);
+      follow(chunk);
+    }
+  };
+  for (const [, src, inline] of sources) {
+    const js = src ? readFileSync(join('dist', src), 'utf8') : inline!;
+    code.push(js);
+    follow(js);
+  }
+  return {
+    raw: code.reduce((n, c) => n + Buffer.byteLength(c), 0),
+    gzip: code.reduce((n, c) => n + gzipSync(c).length, 0),
+    files: code.length,
+  };
+}
