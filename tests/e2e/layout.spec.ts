@@ -7,6 +7,7 @@ const pages = [
   { name: 'home', path: '/' },
   { name: 'part', path: records.parts[0]!.url },
   { name: 'quote', path: longest.url },
+  { name: 'search', path: '/search/?q=open+source' },
 ];
 
 for (const width of [320, 375, 1280]) {
@@ -14,6 +15,7 @@ for (const width of [320, 375, 1280]) {
     test(`${name} at ${width} px fits the width without scrolling sideways`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
+      if (name === 'search') await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
       // Kept as artifacts to look at, not compared with baselines.

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
-import type { Records } from '../../src/lib/schema.ts';
 import { buildSearchIndex, closestTopics, searchData, searchQuotes, tokenize } from '../../src/lib/search.ts';
 
 function indexOf(text: string | Uint8Array) {
