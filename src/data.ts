@@ -26,3 +26,13 @@ export async function loadRecords(): Promise<Records> {
     quotes: ordered,
   };
 }
+
+/** A generated file: its body with its content type. */
+export function fileResponse(body: string | Uint8Array<ArrayBuffer>, contentType: string): Response {
+  return new Response(body, { headers: { 'Content-Type': contentType } });
+}
+
+/** Makes site-relative URLs absolute against the configured `site`. */
+export function absolute(site: URL | undefined): (path: string) => string {
+  return (path) => new URL(path, site).href;
+}

@@ -64,6 +64,6 @@ test('the copy buttons work from the keyboard', async ({ page, context }) => {
   await page.goto(quote.url);
   await page.getByRole('button', { name: 'Copy link' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Link copied');
+  await expect(page.locator('copy-buttons').first().getByRole('status')).toHaveText('Link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(quote.url, page.url()).href);
 });

@@ -35,7 +35,7 @@ test('every page carries a Content-Security-Policy meta tag, and every internal 
     const html = read(file);
     expect(html, file).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src/);
     const hrefs = [...html.matchAll(/href="(\/[^"#?]*)/g)].map((m) => m[1]!);
-    for (const href of hrefs) expect(href, `${file} links to ${href}`).toMatch(/\/$|\.(json|xml|svg|css|png)$/);
+    for (const href of hrefs) expect(href, `${file} links to ${href}`).toMatch(/\/$|\.(json|xml|svg|css|png|md|txt)$/);
   }
 });
 

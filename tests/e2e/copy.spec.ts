@@ -9,14 +9,14 @@ const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() =>
 test('copy link puts the quote page’s absolute URL on the clipboard', async ({ page }) => {
   await page.goto('/quotes/engineering-taste/');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('status')).toHaveText('Link copied');
+  await expect(page.locator('copy-buttons').first().getByRole('status')).toHaveText('Link copied');
   expect(await clipboard(page)).toBe(new URL('/quotes/engineering-taste/', page.url()).href);
 });
 
 test('copy quote puts a direct quote in quotation marks with its attribution', async ({ page }) => {
   await page.goto('/quotes/engineering-taste/');
   await page.getByRole('button', { name: 'Copy quote' }).click();
-  await expect(page.getByRole('status')).toHaveText('Quote copied');
+  await expect(page.locator('copy-buttons').first().getByRole('status')).toHaveText('Quote copied');
   expect(await clipboard(page)).toBe('“I expect my developers to have taste.” — David Cramer, Simon Willison\'s Weblog');
 });
 
