@@ -1,9 +1,15 @@
 /**
- * `npm run bench`: search index size, load time and query latency for the seed and for generated
- * corpora of 1,000 and 10,000 quotes, against plain fuse.js over whole quotes on the same corpus;
- * and the search code a browser downloads, read from the last build in dist/.
+ * `npm run bench [search] [parse] [build]` (all three by default):
+ * - search: index size, load time and query latency for the seed and for generated corpora of
+ *   1,000 and 10,000 quotes, against plain fuse.js over whole quotes on the same corpus; and the
+ *   search code a browser downloads, read from the last build in dist/.
+ * - parse: the parser on a 10 MB profile, and on hostile profiles at two sizes (linear or not).
+ * - build: the whole site for the seed and for 10,000 quotes: time and peak memory, with social
+ *   cards cold and cached, and how many cards a one-quote edit redraws. Takes several minutes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
@@ -43,26 +49,100 @@ const QUERIES = [
 const ROUNDS = 5;
 
 const seed = readRecords('content/profile.txt');
-const corpora: { name: string; records: Records }[] = [
-  { name: 'seed (75)', records: seed },
-  ...[1_000, 10_000].map((n) => ({ name: n.toLocaleString('en'), records: generated(n) })),
-];
+const sections = process.argv.slice(2);
+const wanted = (name: string) => sections.length === 0 || sections.includes(name);
 
-console.log('Search benchmark (times in ms; latency over %d queries × %d rounds, warm)\n', QUERIES.length, ROUNDS);
-const rows = corpora.map(({ name, records }) => measure(name, records));
-console.table(rows);
+if (wanted('search')) benchSearch();
+if (wanted('parse')) benchParse();
+if (wanted('build')) benchBuild();
 
-const code = searchCodeBytes();
-console.log(
-  code
-    ? `Search code a browser loads on /search/ (page script, fuse and ours): ${kb(code.raw)} raw, ${kb(code.gzip)} gzip, in ${code.files} files.`
-    : 'Search code size: no build in dist/ (run npm run build first).',
-);
-const largest = rows.at(-1)!;
-if (code) {
+function benchSearch() {
+  const corpora: { name: string; records: Records }[] = [
+    { name: 'seed (75)', records: seed },
+    ...[1_000, 10_000].map((n) => ({ name: n.toLocaleString('en'), records: generated(n) })),
+  ];
+  console.log('Search (times in ms; latency over %d queries × %d rounds, warm)', QUERIES.length, ROUNDS);
+  const rows = corpora.map(({ name, records }) => measure(name, records));
+  console.table(rows);
+  const code = searchCodeBytes();
   console.log(
-    `Bytes before the first result at ${largest.corpus} quotes: ${kb(code.gzip + largest.gzipBytes)} gzip (code ${kb(code.gzip)} + index ${kb(largest.gzipBytes)}).`,
+    code
+      ? `Search code a browser loads on /search/ (page script, fuse and ours): ${kb(code.raw)} raw, ${kb(code.gzip)} gzip, in ${code.files} files.`
+      : 'Search code size: no build in dist/ (run npm run build first).',
   );
+  const largest = rows.at(-1)!;
+  if (code) {
+    console.log(
+      `Bytes before the first result at ${largest.corpus} quotes: ${kb(code.gzip + largest.gzipBytes)} gzip (code ${kb(code.gzip)} + index ${kb(largest.gzipBytes)}).\n`,
+    );
+  }
+}
+
+/** The parser on a large profile, and on inputs built to make regexes or Markdown parsers backtrack. */
+function benchParse() {
+  const big = generateProfile(seed, 45_000);
+  const parseMs = (text: string) => times(1, () => parseProfile(text, 'bench'))[0]!;
+  console.log(`Parse: ${(big.length / 1e6).toFixed(1)} MB profile (45,000 quotes): ${Math.round(parseMs(big))} ms`);
+  const hostile: Record<string, (n: number) => string> = {
+    'Part + 1 long token': (n) => `Part ${'a'.repeat(n)}\n`,
+    '*a*a*a… emphasis': (n) => `Part 1: x\n- On a: ${'*a'.repeat(n / 2)} — Source: [s]\n`,
+    '[a]([a](… links': (n) => `Part 1: x\n- On a: ${'[a]('.repeat(n / 4)} — Source: [s]\n`,
+    '> > > … nesting': (n) => `Part 1: x\n${'> '.repeat(n / 2)}\n`,
+    '- - - … nested lists': (n) => `Part 1: x\n${'- '.repeat(n / 2)}\n`,
+    ' -- -- near misses': (n) => `Part 1: x\n- On a: ${' -- '.repeat(n / 4)}\n`,
+    'one topic, many times': (n) => `Part 1: x\n${'- On a: b — Source: [s]\n'.repeat(n / 24)}`,
+  };
+  const rows = Object.entries(hostile).map(([input, make]) => {
+    parseMs(make(10_000)); // warm up
+    const small = parseMs(make(250_000));
+    const large = parseMs(make(1_000_000));
+    return { input, '250 KB ms': Math.round(small), '1 MB ms': Math.round(large), 'growth (4 = linear)': round(large / small) };
+  });
+  console.table(rows);
+  console.log('');
+}
+
+/** Builds the site in a child process (so its peak memory is the build's own). */
+function timedBuild(profile: string, outDir: string): { ms: number; maxRssMb: number } {
+  const run = spawnSync(process.execPath, ['src/cli/build-measure.ts', outDir], {
+    env: { ...process.env, PROFILE: profile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`the build of ${profile} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+}
+
+function benchBuild() {
+  const work = mkdtempSync(join(tmpdir(), 'quote-bench-'));
+  const cards = join('node_modules', '.cache', 'quote-browser', 'cards');
+  const cardCount = () => (existsSync(cards) ? readdirSync(cards).length : 0);
+  try {
+    const seedBuild = timedBuild('content/profile.txt', join(work, 'seed'));
+    const profile = join(work, 'profile-10k.txt');
+    const text = generateProfile(seed, 10_000, 2);
+    writeFileSync(profile, text);
+    const before = cardCount();
+    const cold = timedBuild(profile, join(work, 'cold'));
+    const drawn = cardCount() - before;
+    const cached = timedBuild(profile, join(work, 'cached'));
+    // Edit one quote's text: only its card should be drawn again.
+    writeFileSync(profile, text.replace(/^(- On [^\n]*?: )/m, '$1Edited: '));
+    const beforeEdit = cardCount();
+    const edited = timedBuild(profile, join(work, 'edited'));
+    console.log('Build (whole site, in a child process)');
+    console.table([
+      { build: 'seed (75 quotes), cards cached', seconds: seedBuild.ms / 1000, peakMemoryMb: seedBuild.maxRssMb },
+      { build: '10,000 quotes, cold (every card drawn)', seconds: cold.ms / 1000, peakMemoryMb: cold.maxRssMb },
+      { build: '10,000 quotes, cards cached', seconds: cached.ms / 1000, peakMemoryMb: cached.maxRssMb },
+      { build: '10,000 quotes, one quote edited', seconds: edited.ms / 1000, peakMemoryMb: edited.maxRssMb },
+    ]);
+    console.log(
+      `Cards drawn in the cold build: ${drawn} (${drawn ? round((cold.ms - cached.ms) / drawn) : 0} ms a card over the cached build); after editing one quote: ${cardCount() - beforeEdit}.`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 function generated(count: number): Records {

@@ -1,7 +1,7 @@
 /**
  * Turns the profile text into records. Pure: no file system, no Astro. remark finds the structure
- * (which lines start a bullet); every string is cut from the source text by offset, so the records
- * hold the profile's own characters, never remark's decoded or re-serialized ones.
+ * (which lines start a bullet); every string is cut from the source lines, so the records hold the
+ * profile's own characters, never remark's decoded or re-serialized ones.
  */
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -32,12 +32,6 @@ export function formatProfileError(error: ProfileError): string {
 const SOURCE_MARKER = ' — Source: ';
 const HEADING = /^Part\s+([^\s:]+)\s*:(.*)$/;
 const EXCERPT_LENGTH = 60;
-
-/** A bullet line as remark saw it: where its content starts, and whether it was numbered. */
-interface BulletStart {
-  contentColumn: number;
-  ordered: boolean;
-}
 
 interface DraftPart {
   number: number;
@@ -80,7 +74,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
   }
 
   const lines = text.split('\n');
-  const bullets = findBulletStarts(text);
+  const bullets = findBulletStarts(lines);
   const parts: DraftPart[] = [];
   let introEnd = text.length;
   let offset = 0;
@@ -100,7 +94,8 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
       if (bullet.ordered && !current) return;
       if (bullet.ordered) return fail(lineNumber, 'a quote bullet starts with -, * or +, not a number', line);
       if (!current) return fail(lineNumber, 'a quote before the first `Part N: Title` heading', line);
-      const quote = parseBullet(raw.slice(bullet.contentColumn).trim(), lineNumber);
+      // The content starts after the marker: one character, as numbered lines were rejected above.
+      const quote = parseBullet(line.slice(1).trim(), lineNumber);
       if (typeof quote === 'string') return fail(lineNumber, quote, line);
       current.quotes.push(quote);
       return;
@@ -171,24 +166,42 @@ function decodeUtf8(bytes: Uint8Array, fail: (line: number, message: string) => 
   }
 }
 
+// Indented code would turn an indented bullet into code; the profile has no code.
+const markdown = unified().data('micromarkExtensions', [{ disable: { null: ['codeIndented'] } }]).use(remarkParse);
+
 /**
- * Asks remark which lines start a list item. Only list items outside block quotes count: a bullet
- * quoted with `>` is not a quote of the profile.
+ * What remark needs to see of a line to find list items: its indentation, its list marker or
+ * thematic break, and a stand-in for the rest. Markdown parsers are quadratic on some inputs
+ * (`*a*a*a…`, `[a]([a](…`, `- - - …` nested as deep as the line is long, indentation that keeps
+ * growing); on this skeleton they cannot be. Strings are cut from the original lines anyway.
  */
-function findBulletStarts(text: string): Map<number, BulletStart> {
-  const starts = new Map<number, BulletStart>();
-  const visit = (node: Nodes, ordered: boolean) => {
-    if (node.type === 'blockquote') return;
-    if (node.type === 'listItem' && node.position) {
-      // The marker is one character for bullets; numbered markers are reported, not parsed.
-      starts.set(node.position.start.line, { contentColumn: node.position.start.column, ordered });
+function skeleton(line: string): string {
+  const indent = /^[ \t]*/.exec(line)![0];
+  const rest = line.slice(indent.length);
+  // Capped: deeper indentation only nests lists deeper, which costs time and means nothing here.
+  const kept = indent.slice(0, 40);
+  if (rest.trim() === '') return '';
+  if (/^(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$/.test(rest)) return `${kept}***`;
+  const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(rest)?.[0];
+  if (!marker) return `${kept}x`;
+  return rest.slice(marker.length).trim() === '' ? `${kept}${marker}` : `${kept}${marker} x`;
+}
+
+/** Asks remark which lines start a list item, and whether the list is numbered. */
+function findBulletStarts(lines: string[]): Map<number, { ordered: boolean }> {
+  const starts = new Map<number, { ordered: boolean }>();
+  // A loop, not recursion: lists can nest deeply.
+  const stack: { node: Nodes; ordered: boolean }[] = [{ node: markdown.parse(lines.map(skeleton).join('\n')), ordered: false }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, ordered } = item;
+    if (node.type === 'listItem' && node.position && !starts.has(node.position.start.line)) {
+      starts.set(node.position.start.line, { ordered });
     }
     if ('children' in node) {
       const childOrdered = node.type === 'list' ? node.ordered === true : ordered;
-      for (const child of node.children) visit(child, childOrdered);
+      for (const child of node.children) stack.push({ node: child, ordered: childOrdered });
     }
-  };
-  visit(unified().use(remarkParse).parse(text), false);
+  }
   return starts;
 }
 

@@ -29,11 +29,14 @@ export function uniqueSlugs(slugs: readonly string[]): string[] {
   // Plain slugs are reserved up front, so a later topic that really is called `x-2` keeps its URL
   // rather than losing it to an earlier numbered duplicate of `x`.
   const taken = new Set(firstIndex.keys());
+  // Where each slug's search for a free suffix left off: a thousand equal topics stay linear.
+  const nextSuffix = new Map<string, number>();
   return slugs.map((s, i) => {
     if (firstIndex.get(s) === i) return s;
-    let n = 2;
+    let n = nextSuffix.get(s) ?? 2;
     while (taken.has(`${s}-${n}`)) n++;
     taken.add(`${s}-${n}`);
+    nextSuffix.set(s, n + 1);
     return `${s}-${n}`;
   });
 }

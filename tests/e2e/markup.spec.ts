@@ -27,11 +27,44 @@ test('pages show markup in quotes, topics, sources and titles as text', async ({
     await page.goto(quote.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`On ${quote.topic}`);
     await expect(page.locator('main blockquote')).toHaveText(quote.text);
-    await expect(page.locator('main img, main b, main em')).toHaveCount(0);
+    await expect(page.locator('main img, main b, main em, [onmouseover], [onerror]')).toHaveCount(0);
     // Our own scripts are modules and JSON-LD; none may hold the profile's script text as code.
     await expect(page.locator('script:not([type="application/ld+json"])', { hasText: '__pwned' })).toHaveCount(0);
   }
-  await page.goto(records.parts[0]!.url);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Markup <em>in</em> titles');
+  for (const part of records.parts) {
+    await page.goto(part.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(part.title);
+    await expect(page.locator('[onmouseover], main em')).toHaveCount(0);
+  }
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('long words and URLs do not make any page scroll sideways on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const long = records.quotes.find((q) => q.topic === 'very long words')!;
+  for (const path of [long.url, records.parts[1]!.url, '/quotes/', `/sources/${long.source.slug}/`, '/search/?q=ends+here']) {
+    await page.goto(path);
+    if (path.startsWith('/search/')) await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveCount(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBe(0);
+  }
+});
+
+test('the JSON, Markdown, feed and cards carry the markup as text', async ({ page, request }) => {
+  expect(await (await request.get('/quotes.json')).json()).toEqual(records);
+  const images = records.quotes.find((q) => q.topic === 'images')!;
+  const markdown = await (await request.get(`/quotes/${images.id}.md`)).text();
+  expect(markdown).toContain('\\<img src=x onerror="window.\\_\\_pwned = 3"\\>');
+  const feed = await (await request.get('/feed.xml')).text();
+  await page.goto('/');
+  const summaries = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.querySelector('parsererror')) return null;
+    return [...doc.querySelectorAll('entry > summary')].map((s) => s.textContent);
+  }, feed);
+  expect(summaries).toEqual(records.quotes.map((q) => q.text));
+  for (const quote of records.quotes) {
+    const card = await request.get(`/cards/quotes/${quote.id}.png`);
+    expect(card.headers()['content-type']).toBe('image/png');
+  }
 });

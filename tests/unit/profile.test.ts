@@ -327,6 +327,12 @@ describe('errors name the file, the line and the offending text', () => {
     expect(errors(text).map((e) => e.split(':')[1])).toEqual(['1', '3', '4', '5', '6', '7']);
   });
 
+  test('lists nested as deep as a line is long are an error, not a crash', () => {
+    const result = parseProfile(`Part 1: One\n${'- '.repeat(100_000)}x\n`, FILE);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.line)).toEqual([2]);
+  });
+
   test('an error line counts CRLF endings and ignores the BOM', () => {
     expect(errors('\uFEFFIntro\r\n\r\nPart 1: One\r\n- On a: x\r\n')).toEqual([
       `${FILE}:4: missing \` — Source: [<source>]\` at the end of the quote: - On a: x`,

@@ -1,0 +1,77 @@
+/**
+ * The parser under attack: random and mutated profiles either give records that pass the schema
+ * or errors with line numbers, and never anything else.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { parseProfile } from '../../src/lib/profile.ts';
+import { RecordsSchema } from '../../src/lib/schema.ts';
+
+const seed = readFileSync('content/profile.txt', 'utf8');
+const seedLines = seed.split('\n');
+
+/** Holds for every input: records that pass the schema, or errors that each name a line of the input. */
+function checkResult(input: string | Uint8Array) {
+  const result = parseProfile(input, 'fuzz.txt');
+  if (result.ok) {
+    expect(RecordsSchema.safeParse(result.records).success).toBe(true);
+    return;
+  }
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  const lines = text.split(/\r\n|\r|\n/).length;
+  expect(result.errors.length).toBeGreaterThan(0);
+  for (const error of result.errors) {
+    expect(error.file).toBe('fuzz.txt');
+    expect(Number.isInteger(error.line) && error.line >= 1 && error.line <= lines).toBe(true);
+    expect(error.message.length).toBeGreaterThan(0);
+  }
+}
+
+// Pieces the format is made of, so random input often comes close to a real profile.
+const piece = fc.oneof(
+  fc.constantFrom('Part 1: ', 'Part 2: ', 'Part x: ', '- ', '* ', '+ ', '1. ', 'On ', ': ', ' — Source: [', ']', '"', '“', '”'),
+  fc.constantFrom('\n', '\r\n', '\r', '\n\n', '  ', '\t', '\uFEFF', '> ', '```', '<div>', '#', '*a*', '[a](b)', '&amp;'),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
+
+test('random profiles give records or errors with line numbers, never a crash', () => {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => checkResult(pieces.join(''))),
+    { numRuns: 3000 },
+  );
+});
+
+test('mutated seed profiles give records or errors with line numbers, never a crash', () => {
+  const mutation = fc.oneof(
+    fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: piece }),
+    fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.nat({ max: 40 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => {
+      let lines = [...seedLines];
+      for (const m of mutations) {
+        const i = m.at % lines.length;
+        if (m.kind === 'delete-line') lines.splice(i, 1);
+        else if (m.kind === 'duplicate-line') lines.splice(i, 0, lines[i]!);
+        else {
+          const text = lines.join('\n');
+          const at = m.at % (text.length + 1);
+          lines = (m.kind === 'insert' ? text.slice(0, at) + m.text + text.slice(at) : text.slice(0, at) + text.slice(at + m.length)).split('\n');
+        }
+        if (lines.length === 0) lines = [''];
+      }
+      checkResult(lines.join('\n'));
+    }),
+    { numRuns: 600 },
+  );
+}, 30_000);
+
+test('random bytes give records or errors, never a crash', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => checkResult(bytes)),
+    { numRuns: 2000 },
+  );
+});
