@@ -1,8 +1,13 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { redirects } from './src/redirects.ts';
+import { SEARCH_EARLY_SCRIPT } from './src/search-early.ts';
+
+/** @type {`sha256-${string}`} */
+const searchEarlyHash = `sha256-${createHash('sha256').update(SEARCH_EARLY_SCRIPT).digest('base64')}`;
 
 export default defineConfig({
   // Canonical URLs, the sitemap and social tags need an absolute origin; deployments set SITE_URL.
@@ -16,6 +21,8 @@ export default defineConfig({
   security: {
     csp: {
       directives: ["default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'", "img-src 'self'"],
+      // Astro hashes its own scripts; the search page's one inline script is ours to declare.
+      scriptDirective: { hashes: [searchEarlyHash] },
     },
   },
 });

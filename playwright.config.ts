@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './src/cli/chromium.ts';
 
 // Ports of their own, so the tests never talk to a site someone left running with `npm start`.
 const SITE = 'http://127.0.0.1:4329';
@@ -22,7 +22,7 @@ export default defineConfig({
   ],
   // Serve the builds that `npm test` made just before; the tests never build the site themselves.
   webServer: [
-    { command: 'node tests/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
-    { command: 'node tests/serve.ts dist-fixtures/markup 4330', url: `${MARKUP}/`, reuseExistingServer: false },
+    { command: 'node src/cli/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
+    { command: 'node src/cli/serve.ts dist-fixtures/markup 4330', url: `${MARKUP}/`, reuseExistingServer: false },
   ],
 });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './chromium.ts';
+import { findChromium } from '../src/cli/chromium.ts';
 
 function fail(message: string): never {
   console.error(message);

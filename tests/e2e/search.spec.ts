@@ -63,9 +63,12 @@ test('keyboard: Ctrl+K focuses the box, arrows move through results, Enter opens
   await expect(box(page)).toBeFocused();
   await page.keyboard.type('grapql');
   await expect(firstResultLink(page)).toHaveText('On GraphQL');
+  await expect(page.getByRole('heading', { name: 'Browse by part' })).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(box(page)).toHaveValue('');
   await expect(results(page)).toHaveCount(0);
+  // With nothing searched, browsing by part and source comes back.
+  await expect(page.getByRole('heading', { name: 'Browse by part' })).toBeVisible();
   await page.keyboard.type('open source');
   await expect(results(page).nth(1)).toBeVisible();
   await page.keyboard.press('ArrowDown');

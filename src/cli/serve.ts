@@ -1,5 +1,5 @@
 /**
- * A minimal static file server for the browser tests: `node tests/serve.ts <dir> <port>`.
+ * A minimal static file server for the browser tests: `node src/cli/serve.ts <dir> <port>`.
  * `astro preview` allows one server per project, and the tests serve two builds at once. Like a
  * static host, it serves `index.html` for folders and `404.html` with status 404 for the rest.
  */
