@@ -14,15 +14,18 @@ export async function loadRecords(): Promise<Records> {
     getCollection('quotes'),
   ]);
   const ordered = quotes.map((entry) => entry.data).sort((a, b) => a.line - b.line);
-  const firstLine = (match: (q: (typeof ordered)[number]) => boolean) => ordered.find(match)?.line ?? Infinity;
+  // The line of each part's and source's first quote, found in one pass.
+  const firstLine = new Map<string, number>();
+  for (const q of ordered) {
+    if (!firstLine.has(`part:${q.part.slug}`)) firstLine.set(`part:${q.part.slug}`, q.line);
+    if (!firstLine.has(`source:${q.source.slug}`)) firstLine.set(`source:${q.source.slug}`, q.line);
+  }
+  const byFirstLine = (kind: string) => (a: { slug: string }, b: { slug: string }) =>
+    firstLine.get(`${kind}:${a.slug}`)! - firstLine.get(`${kind}:${b.slug}`)!;
   return {
     profile: profile!.data,
-    parts: parts
-      .map((entry) => entry.data)
-      .sort((a, b) => firstLine((q) => q.part.slug === a.slug) - firstLine((q) => q.part.slug === b.slug)),
-    sources: sources
-      .map((entry) => entry.data)
-      .sort((a, b) => firstLine((q) => q.source.slug === a.slug) - firstLine((q) => q.source.slug === b.slug)),
+    parts: parts.map((entry) => entry.data).sort(byFirstLine('part')),
+    sources: sources.map((entry) => entry.data).sort(byFirstLine('source')),
     quotes: ordered,
   };
 }

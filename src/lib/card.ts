@@ -106,7 +106,7 @@ function cardTree(content: CardContent, fontSize: number): Node {
       div({ display: 'flex' }, content.eyebrow),
       ...(paraphrase ? [div({ display: 'flex', textTransform: 'uppercase', letterSpacing: 2, fontSize: 22 }, 'Paraphrase')] : []),
     ),
-    div({ display: 'flex', fontSize, lineHeight: 1.3, fontWeight: direct ? 400 : 400 }, text),
+    div({ display: 'flex', fontSize, lineHeight: 1.3 }, text),
     div(
       { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 28 },
       div({ display: 'flex', fontWeight: 600 }, content.attribution),
