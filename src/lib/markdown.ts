@@ -14,13 +14,18 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_<>]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&') // an entity such as &amp; would be decoded
     .replace(/\](?=[([:])/g, '\\]') // `[x](y)`, `[x][y]` and `[x]:` would become links
-    .replace(/^([#+=|-]|\d+[.)])/, '\\$1'); // at the start, these would begin a heading, list or table
+    .replace(/^([#+=|-]|\d+[.)])/gm, '\\$1'); // at a line's start, these would begin a heading, list or table
+}
+
+/** Escapes a link's label: there every bracket counts, or the link would end early. */
+function escapeLabel(text: string): string {
+  return escapeMarkdown(text).replace(/(?<!\\)[[\]]/g, '\\$&');
 }
 
 /** Turns a site-relative URL into the canonical absolute one. */
 export type Absolute = (path: string) => string;
 
-const link = (label: string, url: string) => `[${escapeMarkdown(label)}](${url})`;
+const link = (label: string, url: string) => `[${escapeLabel(label)}](${url})`;
 
 function quoteBlock(quote: Quote, name: string, abs: Absolute, headingLevel: string): string {
   const who = quote.kind === 'direct' ? name : `paraphrasing ${name}`;
@@ -102,25 +107,25 @@ export function indexMarkdown(records: Records, siteTitle: string, abs: Absolute
 export function llmsTxt(records: Records, siteTitle: string, description: string, abs: Absolute): string {
   const md = (url: string) => abs(url).replace(/\/$/, '.md');
   return `${[
-    `# ${siteTitle}`,
+    `# ${escapeMarkdown(siteTitle)}`,
     '',
-    `> ${description}`,
+    `> ${escapeMarkdown(description)}`,
     '',
-    records.profile.intro,
+    escapeMarkdown(records.profile.intro),
     '',
     'Every page has a Markdown version at the same address ending in `.md` instead of `/`. Direct quotes are the person\'s own words; paraphrases are summaries and are marked as such.',
     '',
     '## Overview',
     '',
-    `- [Home](${abs('/index.md')}): the intro, the parts and the sources`,
+    `- ${link('Home', abs('/index.md'))}: the intro, the parts and the sources`,
     '',
     '## Parts',
     '',
-    ...records.parts.map((p) => `- [${p.title}](${md(p.url)}): ${p.quoteCount} quotes`),
+    ...records.parts.map((p) => `- ${link(p.title, md(p.url))}: ${p.quoteCount} quotes`),
     '',
     '## Sources',
     '',
-    ...records.sources.map((s) => `- [${s.name}](${md(s.url)}): ${s.quoteCount} quotes`),
+    ...records.sources.map((s) => `- ${link(s.name, md(s.url))}: ${s.quoteCount} quotes`),
     '',
     '## Data',
     '',
@@ -130,6 +135,8 @@ export function llmsTxt(records: Records, siteTitle: string, description: string
     '',
     '## Optional',
     '',
-    ...records.quotes.map((q) => `- [On ${q.topic}](${md(q.url)}): ${q.kind === 'direct' ? 'quote' : 'paraphrase'}, ${q.source.name}`),
+    ...records.quotes.map(
+      (q) => `- ${link(`On ${q.topic}`, md(q.url))}: ${q.kind === 'direct' ? 'quote' : 'paraphrase'}, ${escapeMarkdown(q.source.name)}`,
+    ),
   ].join('\n')}\n`;
 }

@@ -30,7 +30,9 @@ export function formatProfileError(error: ProfileError): string {
 }
 
 const SOURCE_MARKER = ' — Source: ';
-const HEADING = /^Part\s+([^\s:]+)\s*:(.*)$/;
+const HEADING = /^Part\s+(\d+)\s*:(.*)$/;
+/** `Part two: …`: a heading with a mistake inside a part; in the intro, just intro text. */
+const HEADING_LIKE = /^Part\s+\S+\s*:/;
 const EXCERPT_LENGTH = 60;
 
 interface DraftPart {
@@ -106,9 +108,9 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
       if (!current) introEnd = lineStart;
       const [, numberText = '', titleText = ''] = heading;
       const title = titleText.trim();
-      if (!/^\d+$/.test(numberText)) return fail(lineNumber, 'a part number must be a whole number', line);
-      if (title === '') return fail(lineNumber, 'a part heading needs a title after `Part N: `', line);
       const number = Number(numberText);
+      if (!Number.isSafeInteger(number)) return fail(lineNumber, 'the part number is too large', line);
+      if (title === '') return fail(lineNumber, 'a part heading needs a title after `Part N: `', line);
       const earlier = parts.find((p) => p.number === number);
       if (earlier) return fail(lineNumber, `part ${number} already appears on line ${earlier.line}`, line);
       parts.push({ number, title, line: lineNumber, lines: 0, quotes: [] });
@@ -116,7 +118,12 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
     }
 
     if (current) {
-      const hint = /^[-*+]\S/.test(line) ? ' (a bullet needs a space after its marker)' : '';
+      if (HEADING_LIKE.test(line)) return fail(lineNumber, 'a part number must be a whole number', line);
+      const hint = /^[-*+]\S/.test(line)
+        ? ' (a bullet needs a space after its marker)'
+        : /^[-*+]\s/.test(line)
+          ? ' (the line starts with invisible white space, such as a non-breaking space)'
+          : '';
       fail(lineNumber, `unexpected text inside a part, expected a quote bullet${hint}`, line);
     }
   });
@@ -139,7 +146,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
       const quote = collection === 'quotes' && typeof index === 'number' ? records.quotes[index] : undefined;
       fail(quote?.line ?? 1, `${issue.path.join('.')}: ${issue.message}`);
     }
-    return { ok: false, errors };
+    return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   }
   return { ok: true, records: checked.data };
 }
@@ -153,12 +160,14 @@ function decodeUtf8(bytes: Uint8Array, fail: (line: number, message: string) => 
     let start = 0;
     let line = 1;
     for (let i = 0; i <= bytes.length; i++) {
-      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      // \n, \r\n and \r each end a line, as for text.
+      if (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) continue;
       try {
         decoder.decode(bytes.subarray(start, i));
       } catch {
         fail(line, 'not valid UTF-8 text: save the file as UTF-8');
       }
+      if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i++;
       start = i + 1;
       line++;
     }
@@ -218,6 +227,7 @@ function parseBullet(content: string, line: number): DraftQuote | string {
   if (!sourcePart.endsWith(']')) return 'the source has no closing `]` at the end of the line';
   const source = sourcePart.slice(1, -1).trim();
   if (source === '') return 'the source is empty';
+  if (!balancedBrackets(source)) return 'the source must be one bracketed name, like `[Sentry Blog]`';
 
   const head = content.slice(0, markerAt);
   const on = /^On\s+/.exec(head);
@@ -235,6 +245,16 @@ function parseBullet(content: string, line: number): DraftQuote | string {
   }
   if (text === '') return 'the quote text is empty';
   return { topic, text, kind, source, line };
+}
+
+/** Whether every `[` in a source name is closed by a later `]` (`[B] [C]` is two names, not one). */
+function balancedBrackets(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** Gives parts, sources and quotes their slugs, URLs and counts. */

@@ -14,29 +14,26 @@ export function slugify(text: string): string {
 }
 
 /**
- * Makes slugs unique. Every slug's first holder keeps it, even when an earlier duplicate could
- * have been numbered into it: the first of a set of equal slugs keeps the plain form, and each later
- * one gets the lowest suffix `-2`, `-3`, … that no other slug in the list holds or was given.
+ * Makes slugs unique, in profile order: a slug not given yet is kept; a slug already given gets the
+ * lowest suffix `-2`, `-3`, … not given yet. Ids depend only on what comes before them, so adding a
+ * quote at the end never changes a published URL.
  *
  * @param slugs the plain slugs, in profile order (none empty)
  * @returns unique slugs, in the same order
  */
 export function uniqueSlugs(slugs: readonly string[]): string[] {
-  const firstIndex = new Map<string, number>();
-  slugs.forEach((s, i) => {
-    if (!firstIndex.has(s)) firstIndex.set(s, i);
-  });
-  // Plain slugs are reserved up front, so a later topic that really is called `x-2` keeps its URL
-  // rather than losing it to an earlier numbered duplicate of `x`.
-  const taken = new Set(firstIndex.keys());
+  const given = new Set<string>();
   // Where each slug's search for a free suffix left off: a thousand equal topics stay linear.
   const nextSuffix = new Map<string, number>();
-  return slugs.map((s, i) => {
-    if (firstIndex.get(s) === i) return s;
-    let n = nextSuffix.get(s) ?? 2;
-    while (taken.has(`${s}-${n}`)) n++;
-    taken.add(`${s}-${n}`);
-    nextSuffix.set(s, n + 1);
-    return `${s}-${n}`;
+  return slugs.map((s) => {
+    let slug = s;
+    if (given.has(s)) {
+      let n = nextSuffix.get(s) ?? 2;
+      while (given.has(`${s}-${n}`)) n++;
+      nextSuffix.set(s, n + 1);
+      slug = `${s}-${n}`;
+    }
+    given.add(slug);
+    return slug;
   });
 }

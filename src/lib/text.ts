@@ -9,7 +9,8 @@ import type { Quote } from './schema.ts';
  */
 export function shortenAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // By code points, so an emoji or other astral character is never cut in half.
+  const cut = Array.from(text.slice(0, max)).slice(0, -1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
 }

@@ -68,3 +68,10 @@ test('the JSON, Markdown, feed and cards carry the markup as text', async ({ pag
     expect(card.headers()['content-type']).toBe('image/png');
   }
 });
+
+test('a quote whose id looks like a page landmark still owns its anchor', async ({ page }) => {
+  const main = records.quotes.find((q) => q.id === 'main')!;
+  await page.goto(`/parts/${main.part.slug}/#main`);
+  await expect(page.locator('[id="main"]')).toHaveCount(1);
+  await expect(page.locator('#main')).toHaveJSProperty('tagName', 'FIGURE');
+});

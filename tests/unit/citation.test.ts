@@ -91,3 +91,27 @@ describe('the Atom feed', () => {
     expect(feed).toContain('label="P &amp; Q"');
   });
 });
+
+describe('Markdown links and lines', () => {
+  test('brackets in link labels and intro lines that look like Markdown stay text', async () => {
+    const { indexMarkdown, llmsTxt } = await import('../../src/lib/markdown.ts');
+    const records = {
+      profile: { name: 'Ada', intro: 'First line.\n# not a heading\n1. not a list' },
+      parts: [{ number: 1, title: 'Notes [draft', slug: 'notes-draft', url: '/parts/notes-draft/', quoteCount: 1 }],
+      sources: [{ name: 'a] b', slug: 'a-b', url: '/sources/a-b/', quoteCount: 1 }],
+      quotes: [],
+    };
+    const abs = (p: string) => `https://x${p}`;
+    const index = indexMarkdown(records, 'Site', abs);
+    expect(index).toContain('First line.\n\\# not a heading\n\\1. not a list');
+    expect(index).toContain('[Notes \\[draft](https://x/parts/notes-draft.md)');
+    expect(llmsTxt(records, 'Site', 'About', abs)).toContain('- [a\\] b](https://x/sources/a-b.md): 1 quotes');
+  });
+});
+
+test('shortenAtWord never cuts an astral character in half', async () => {
+  const { shortenAtWord } = await import('../../src/lib/text.ts');
+  const short = shortenAtWord(`${'a'.repeat(158)}😀x`, 160);
+  expect(short).not.toMatch(/[\uD800-\uDBFF]…$/);
+  expect(short.endsWith('…')).toBe(true);
+});

@@ -148,6 +148,12 @@ describe('profile structure', () => {
     expect(records('Part 1: One\n- On a: x — Source: [S]').profile.intro).toBe('');
   });
 
+  test('an intro line that starts like a heading is intro text', () => {
+    expect(records('Part time: he never worked part time.\nPart 1: One\n- On a: x — Source: [S]').profile.intro).toBe(
+      'Part time: he never worked part time.',
+    );
+  });
+
   test('a numbered list in the intro is intro text', () => {
     expect(records('Three things:\n\n1. one\n2. two\n\nPart 1: One\n- On a: x — Source: [S]').profile.intro).toBe(
       'Three things:\n\n1. one\n2. two',
@@ -274,6 +280,28 @@ describe('errors name the file, the line and the offending text', () => {
       errors: [`${FILE}:4: the source has no closing \`]\` at the end of the line: - On a: x — Source: [S] (2020)`],
     },
     {
+      rule: 'a source that is two bracketed names',
+      text: inPart('- On a: x — Source: [B] [C]'),
+      errors: [`${FILE}:4: the source must be one bracketed name, like \`[Sentry Blog]\`: - On a: x — Source: [B] [C]`],
+    },
+    {
+      rule: 'a part number too large to be exact',
+      text: inPart('- On a: x — Source: [S]', 'Part 99999999999999999999: Big', '- On b: x — Source: [S]'),
+      errors: [`${FILE}:5: the part number is too large: Part 99999999999999999999: Big`],
+    },
+    {
+      rule: 'a bullet behind a non-breaking space',
+      text: inPart('\u00A0- On a: x — Source: [S]'),
+      errors: [
+        `${FILE}:4: unexpected text inside a part, expected a quote bullet (the line starts with invisible white space, such as a non-breaking space): - On a: x — Source: [S]`,
+      ],
+    },
+    {
+      rule: 'invalid UTF-8 after CR line endings, on its own line',
+      text: new Uint8Array([...new TextEncoder().encode('Intro\r\rPart 1: A\r- On x: '), 0xff, 0x0d]),
+      errors: [`${FILE}:4: not valid UTF-8 text: save the file as UTF-8`],
+    },
+    {
       rule: 'a bullet without "On <topic>: "',
       text: inPart('- Speed matters — Source: [S]'),
       errors: [`${FILE}:4: a quote must start with \`On <topic>: \`: - Speed matters — Source: [S]`],
@@ -348,9 +376,14 @@ describe('ids and slugs', () => {
       ids: ['speed', 'speed-2', 'speed-3'],
     },
     {
-      rule: 'a suffix another topic already gives is skipped',
-      topics: ['speed', 'speed', 'speed-2'],
-      ids: ['speed', 'speed-3', 'speed-2'],
+      rule: 'a suffix an earlier topic already gives is skipped',
+      topics: ['speed-2', 'speed', 'speed'],
+      ids: ['speed-2', 'speed', 'speed-3'],
+    },
+    {
+      rule: 'adding a quote at the end never changes an earlier id',
+      topics: ['speed', 'speed', 'speed 2'],
+      ids: ['speed', 'speed-2', 'speed-2-2'],
     },
     {
       rule: 'a topic with no letters or digits becomes quote-<n>',

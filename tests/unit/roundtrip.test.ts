@@ -37,6 +37,11 @@ const phrase = (ok: (s: string) => boolean) =>
     .array(tricky, { minLength: 1, maxLength: 14 })
     .map((chars) => chars.join('').trim())
     .filter((s) => s !== '' && ok(s));
+const balanced = (s: string) => {
+  let depth = 0;
+  for (const c of s) if ((depth += c === '[' ? 1 : c === ']' ? -1 : 0) < 0) return false;
+  return depth === 0;
+};
 const isQuoted = (s: string) => s.length >= 2 && /^["“]/.test(s) && /["”]$/.test(s);
 
 const quoteArb = fc.record({
@@ -44,8 +49,8 @@ const quoteArb = fc.record({
   topic: phrase((s) => !s.includes(': ') && !s.endsWith(':')),
   text: phrase((s) => !isQuoted(s)),
   kind: fc.constantFrom('direct' as const, 'paraphrase' as const),
-  // The source follows the LAST marker, so it cannot hold one itself.
-  source: phrase((s) => !s.includes(' — Source: ')),
+  // The source follows the LAST marker, so it cannot hold one itself, and is one bracketed name.
+  source: phrase((s) => !s.includes(' — Source: ') && balanced(s)),
 });
 
 const profileArb = fc.record({

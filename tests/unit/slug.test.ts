@@ -25,9 +25,9 @@ describe('uniqueSlugs', () => {
   test.each([
     { rule: 'unique slugs are kept', slugs: ['a', 'b'], unique: ['a', 'b'] },
     { rule: 'the first keeps it, later ones count up', slugs: ['a', 'a', 'a'], unique: ['a', 'a-2', 'a-3'] },
-    { rule: 'a suffix another slug holds is skipped', slugs: ['a', 'a', 'a-2'], unique: ['a', 'a-3', 'a-2'] },
-    { rule: 'a suffix given earlier is skipped', slugs: ['a-2', 'a', 'a'], unique: ['a-2', 'a', 'a-3'] },
-    { rule: 'duplicates of a suffixed slug', slugs: ['a', 'a', 'a-2', 'a-2'], unique: ['a', 'a-3', 'a-2', 'a-2-2'] },
+    { rule: 'a suffix an earlier slug holds is skipped', slugs: ['a-2', 'a', 'a'], unique: ['a-2', 'a', 'a-3'] },
+    { rule: 'a later slug never takes an earlier id', slugs: ['a', 'a', 'a-2'], unique: ['a', 'a-2', 'a-2-2'] },
+    { rule: 'duplicates of a suffixed slug', slugs: ['a', 'a-2', 'a', 'a-2'], unique: ['a', 'a-2', 'a-3', 'a-2-2'] },
   ])('$rule', ({ slugs, unique }) => {
     expect(uniqueSlugs(slugs)).toEqual(unique);
   });
