@@ -17,7 +17,7 @@ import { generateProfile } from '../lib/corpus.ts';
 import { readRecords } from '../lib/profile-loader.ts';
 import { parseProfile } from '../lib/profile.ts';
 import type { Records } from '../lib/schema.ts';
-import { buildSearchIndex, searchData, searchQuotes, type SearchData } from '../lib/search.ts';
+import { buildSearchIndex, searchData, searchQuotes, type SearchData, type SearchIndex } from '../lib/search.ts';
 
 /** Realistic queries: whole words, phrases, half-typed words and typos. */
 const QUERIES = [
@@ -157,6 +157,16 @@ function measure(corpus: string, records: Records) {
   const index = buildSearchIndex(JSON.parse(json) as SearchData);
   const ours = latencies(() => QUERIES.forEach((q) => searchQuotes(index, q)), (q) => searchQuotes(index, q));
 
+  // The alternative: ship the index prebuilt (docs, normalized fields, word → postings), so the
+  // browser skips tokenizing. Measured here only; the site ships the plain data.
+  const prebuilt = JSON.stringify({ docs: index.docs, normalized: index.normalized, postings: [...index.postings] });
+  const prebuiltLoads = times(ROUNDS, () => {
+    const raw = JSON.parse(prebuilt) as Pick<SearchIndex, 'docs' | 'normalized'> & { postings: [string, number[]][] };
+    const postings = new Map(raw.postings);
+    const vocabulary = [...postings.keys()];
+    return { ...raw, postings, vocabulary, fuzzyWords: new Fuse(vocabulary, { ignoreLocation: true }) };
+  });
+
   const fuse = new Fuse(index.docs, {
     keys: ['topic', 'text', 'source', 'part'],
     ignoreLocation: true,
@@ -170,6 +180,8 @@ function measure(corpus: string, records: Records) {
     rawBytes: Buffer.byteLength(json),
     gzipBytes: gzipSync(json).length,
     loadMs: round(median(loads)),
+    prebuiltGzipBytes: gzipSync(prebuilt).length,
+    prebuiltLoadMs: round(median(prebuiltLoads)),
     medianMs: round(median(ours)),
     p95Ms: round(percentile(ours, 0.95)),
     fuseMedianMs: round(median(plain)),
