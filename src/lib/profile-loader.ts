@@ -2,7 +2,7 @@
  * Feeds Astro's content layer from the profile. Kept out of `content.config.ts` so unit tests can
  * drive it with a fake store (`getCollection()` returns nothing inside vitest).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { formatProfileError, parseProfile } from './profile.ts';
 import type { Records } from './schema.ts';
@@ -17,6 +17,9 @@ export function profilePath(env: Record<string, string | undefined> = process.en
  * which is what Astro prints first when a loader fails the build.
  */
 export function readRecords(file: string = profilePath()): Records {
+  // Four collections load from one profile: parse it once while the file is unchanged.
+  const stamp = fileStamp(file);
+  if (last && last.file === file && last.stamp === stamp) return last.records;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -24,9 +27,23 @@ export function readRecords(file: string = profilePath()): Records {
     throw new Error(`${file}: cannot read the profile: ${(error as Error).message}`);
   }
   const result = parseProfile(bytes, file);
-  if (result.ok) return result.records;
+  if (result.ok) {
+    last = { file, stamp, records: result.records };
+    return result.records;
+  }
   const count = `${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${file}`;
   throw new Error([...result.errors.map(formatProfileError), count].join('\n'));
+}
+
+let last: { file: string; stamp: string; records: Records } | undefined;
+
+function fileStamp(file: string): string {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return '';
+  }
 }
 
 /** The entries one collection takes from the records, each with the profile line it came from. */
