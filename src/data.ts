@@ -1,33 +1,26 @@
 /**
- * The records back from the content collections, in profile order. Collections come back sorted
- * by id, so order is restored from each quote's line: parts and sources in order of first quote.
+ * The site back from the content collection, built once per version of the profiles: every page
+ * of a build asks for it, and the dev server hands out new entries when a profile changes.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { Records } from './lib/schema.ts';
+import { buildSite, type Site } from './lib/site.ts';
+import { site as config } from './site.config.ts';
 
-/** Every record of the profile, as the parser returned them. */
-export async function loadRecords(): Promise<Records> {
-  const [profile, parts, sources, quotes] = await Promise.all([
-    getEntry('profile', 'profile'),
-    getCollection('parts'),
-    getCollection('sources'),
-    getCollection('quotes'),
-  ]);
-  const ordered = quotes.map((entry) => entry.data).sort((a, b) => a.line - b.line);
-  // The line of each part's and source's first quote, found in one pass.
-  const firstLine = new Map<string, number>();
-  for (const q of ordered) {
-    if (!firstLine.has(`part:${q.part.slug}`)) firstLine.set(`part:${q.part.slug}`, q.line);
-    if (!firstLine.has(`source:${q.source.slug}`)) firstLine.set(`source:${q.source.slug}`, q.line);
+let cached: { key: string; site: Site } | undefined;
+
+/** Every person's records with their lookups. Throws the profiles' problems while the dev server runs. */
+export async function loadSite(): Promise<Site> {
+  const entries = await getCollection('people');
+  const problem = entries.map((entry) => entry.data).find((data) => 'problem' in data);
+  // Astro's error overlay shows this message, so a broken profile is never served as if it were fine.
+  if (problem) throw new Error(problem.problem);
+  const key = entries.map((entry) => `${entry.id}:${entry.digest}`).join(' ');
+  if (cached?.key !== key) {
+    const people = entries.map((entry) => entry.data as Records & { updated: string });
+    cached = { key, site: buildSite(people, config) };
   }
-  const byFirstLine = (kind: string) => (a: { slug: string }, b: { slug: string }) =>
-    firstLine.get(`${kind}:${a.slug}`)! - firstLine.get(`${kind}:${b.slug}`)!;
-  return {
-    profile: profile!.data,
-    parts: parts.map((entry) => entry.data).sort(byFirstLine('part')),
-    sources: sources.map((entry) => entry.data).sort(byFirstLine('source')),
-    quotes: ordered,
-  };
+  return cached.site;
 }
 
 /** A generated file: its body with its content type. */

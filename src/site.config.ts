@@ -1,15 +1,12 @@
 /**
- * The few facts about the site that are not in the profile text. The person's name is stated here,
- * never guessed from the intro.
+ * The few facts about the site that are not in the profiles. People are named by their profiles'
+ * file names; only a profile built on its own (`PROFILE=<file>`) takes its person's name from here.
  */
 export const site = {
-  /** The person the profile is about; shown in titles and used in attributions. */
+  /** The person of a profile built on its own, where no file name says who it is. */
   name: 'David Cramer',
-  /** The site's title, shown in the header and in `<title>`. */
-  title: 'David Cramer, in quotes',
-  /** One sentence for search engines and link previews of pages that have no text of their own. */
-  description:
-    'Quotes and paraphrases from David Cramer on open source, product, leadership and company building, by theme and source.',
-  /** The id of the quote shown on the home page; the first direct quote if it does not exist. */
-  featuredQuote: 'engineering-taste',
+  /** The title of a site of several people; a one-person site is titled `<name>, in quotes`. */
+  title: 'People, in quotes',
+  /** The quote a person's home page features, by person slug; otherwise their first direct quote. */
+  featured: { 'david-cramer': 'engineering-taste' } as Record<string, string>,
 };

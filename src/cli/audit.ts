@@ -6,11 +6,12 @@ import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
-import { readRecords } from '../lib/profile-loader.ts';
+import { profileInput, readSite } from '../lib/profile-loader.ts';
+import { site as config } from '../site.config.ts';
 
 const PORT = 4321;
 const ORIGIN = `http://localhost:${PORT}`;
-const records = readRecords();
+const records = readSite(profileInput(), config.name).people[0]!;
 const pages = {
   home: '/',
   part: records.parts[0]!.url,

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
 import { generateProfile } from '../lib/corpus.ts';
-import { readRecords } from '../lib/profile-loader.ts';
+import { readProfile } from '../lib/profile-loader.ts';
 import { parseProfile } from '../lib/profile.ts';
 import type { Records } from '../lib/schema.ts';
 import { buildSearchIndex, searchData, searchQuotes, type SearchData, type SearchIndex } from '../lib/search.ts';
@@ -48,7 +48,9 @@ const QUERIES = [
 ];
 const ROUNDS = 5;
 
-const seed = readRecords('content/profile.txt');
+const SEED = 'content/profiles/David Cramer.txt';
+const seed = readProfile(SEED, 'David Cramer');
+const PERSON = seed.profile;
 const sections = process.argv.slice(2);
 const wanted = (name: string) => sections.length === 0 || sections.includes(name);
 
@@ -81,7 +83,7 @@ function benchSearch() {
 /** The parser on a large profile, and on inputs built to make regexes or Markdown parsers backtrack. */
 function benchParse() {
   const big = generateProfile(seed, 45_000);
-  const parseMs = (text: string) => times(1, () => parseProfile(text, 'bench'))[0]!;
+  const parseMs = (text: string) => times(1, () => parseProfile(text, 'bench', PERSON))[0]!;
   console.log(`Parse: ${(big.length / 1e6).toFixed(1)} MB profile (45,000 quotes): ${Math.round(parseMs(big))} ms`);
   const hostile: Record<string, (n: number) => string> = {
     'Part + 1 long token': (n) => `Part ${'a'.repeat(n)}\n`,
@@ -118,7 +120,7 @@ function benchBuild() {
   const cards = join('node_modules', '.cache', 'quote-browser', 'cards');
   const cardCount = () => (existsSync(cards) ? readdirSync(cards).length : 0);
   try {
-    const seedBuild = timedBuild('content/profile.txt', join(work, 'seed'));
+    const seedBuild = timedBuild(SEED, join(work, 'seed'));
     const profile = join(work, 'profile-10k.txt');
     const text = generateProfile(seed, 10_000, 2);
     writeFileSync(profile, text);
@@ -146,7 +148,7 @@ function benchBuild() {
 }
 
 function generated(count: number): Records {
-  const result = parseProfile(generateProfile(seed, count), `generated-${count}`);
+  const result = parseProfile(generateProfile(seed, count), `generated-${count}`, PERSON);
   if (!result.ok) throw new Error(`the generated profile does not parse: ${result.errors[0]?.message}`);
   return result.records;
 }

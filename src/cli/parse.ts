@@ -1,23 +1,26 @@
 /**
- * `npm run --silent parse -- <file>`: prints the profile's records as JSON, or its errors on stderr
- * with exit code 1. Doubles as the linter for people who edit the profile.
+ * `npm run --silent parse -- <file or folder>`: prints the records as JSON, or every error on stderr
+ * with exit code 1. Doubles as the linter for people who edit the profiles. A folder is read as the
+ * build reads `content/profiles/` (one person per file, named by it); a file on its own is named by
+ * the site config, as `PROFILE=<file>` builds it. Warnings go to stderr and do not fail.
  */
-import { readFileSync } from 'node:fs';
-import { formatProfileError, parseProfile } from '../lib/profile.ts';
+import { statSync } from 'node:fs';
+import { formatProfileError } from '../lib/profile.ts';
+import { ProfileProblems, readSite, type ProfileInput } from '../lib/profile-loader.ts';
+import { buildSite, siteRecords } from '../lib/site.ts';
+import { site as config } from '../site.config.ts';
 
-const file = process.argv[2] ?? 'content/profile.txt';
-let bytes: Uint8Array;
+const path = process.argv[2] ?? 'content/profiles';
+const input: ProfileInput = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? { folder: path } : { file: path };
 try {
-  bytes = readFileSync(file);
+  const { people, warnings } = readSite(input, config.name);
+  for (const warning of warnings) console.error(formatProfileError(warning));
+  // One file prints one profile's records, as it always has; a folder prints the whole site's.
+  const { updated: _, ...records } = people[0]!;
+  const output = 'file' in input ? records : siteRecords(buildSite(people, config));
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 } catch (error) {
-  console.error(`${file}: cannot read the profile: ${(error as Error).message}`);
-  process.exit(1);
-}
-const result = parseProfile(bytes, file);
-if (result.ok) {
-  process.stdout.write(`${JSON.stringify(result.records, null, 2)}\n`);
-} else {
-  for (const error of result.errors) console.error(formatProfileError(error));
-  console.error(`${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${file}`);
+  if (!(error instanceof ProfileProblems)) throw error;
+  console.error(error.message);
   process.exitCode = 1;
 }

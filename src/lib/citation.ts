@@ -7,7 +7,7 @@ import { escapeMarkdown } from './markdown.ts';
 import { slugify } from './slug.ts';
 import { attributedText } from './text.ts';
 
-type Citable = Pick<Quote, 'id' | 'topic' | 'text' | 'kind' | 'source'>;
+type Citable = Pick<Quote, 'id' | 'topic' | 'text' | 'kind'> & { source: { name: string } };
 
 /** A Markdown blockquote with the attribution and a link to the permalink. */
 export function quoteAsMarkdown(quote: Citable, name: string, url: string): string {

@@ -1,7 +1,8 @@
 /**
- * The Atom feed of the quotes (`/feed.xml`), one entry per quote in profile order.
+ * Atom feeds of the quotes (`/feed.xml` for the site, `/<person>/feed.xml` on a site of several),
+ * one entry per quote in profile order.
  */
-import type { Records } from './schema.ts';
+import type { Quote } from './schema.ts';
 import { attributedText } from './text.ts';
 
 /** Escapes text for XML, dropping the control characters XML 1.0 cannot hold at all. */
@@ -11,33 +12,46 @@ export function xmlEscape(text: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/**
- * The feed. Quotes carry no dates of their own, so every entry is stamped with `updated` (the
- * build's time).
- */
-export function atomFeed(records: Records, siteTitle: string, abs: (path: string) => string, updated: Date): string {
-  const when = updated.toISOString();
-  const name = records.profile.name;
-  const entries = records.quotes.map(
+/** What a feed is about. */
+export interface FeedInfo {
+  title: string;
+  subtitle: string;
+  /** The page the feed belongs to, and the feed's own address (site-relative). */
+  home: string;
+  self: string;
+  /** The feed's author: the person, or the site. */
+  author: string;
+  /**
+   * When the profiles last changed. Quotes carry no dates of their own, so every entry is stamped
+   * with it: an unchanged profile gives the same feed, and readers see nothing new.
+   */
+  updated: Date;
+}
+
+/** The feed of `quotes`; `abs` makes a site-relative URL absolute. */
+export function atomFeed(quotes: Quote[], info: FeedInfo, abs: (path: string) => string): string {
+  const when = info.updated.toISOString();
+  const entries = quotes.map(
     (q) => `  <entry>
-    <title>${xmlEscape(`${name} on ${q.topic}`)}</title>
+    <title>${xmlEscape(`${q.person.name} on ${q.topic}`)}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(abs(q.url))}"/>
     <id>${xmlEscape(abs(q.url))}</id>
     <updated>${when}</updated>
+    <author><name>${xmlEscape(q.person.name)}</name></author>
     <category term="${xmlEscape(q.part.slug)}" label="${xmlEscape(q.part.title)}"/>
     <summary type="text">${xmlEscape(q.text)}</summary>
-    <content type="text">${xmlEscape(attributedText(q, name))}</content>
+    <content type="text">${xmlEscape(attributedText(q, q.person.name))}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title>${xmlEscape(siteTitle)}</title>
-  <subtitle>${xmlEscape(`Quotes and paraphrases of ${name}`)}</subtitle>
-  <link rel="alternate" type="text/html" href="${xmlEscape(abs('/'))}"/>
-  <link rel="self" type="application/atom+xml" href="${xmlEscape(abs('/feed.xml'))}"/>
-  <id>${xmlEscape(abs('/'))}</id>
+  <title>${xmlEscape(info.title)}</title>
+  <subtitle>${xmlEscape(info.subtitle)}</subtitle>
+  <link rel="alternate" type="text/html" href="${xmlEscape(abs(info.home))}"/>
+  <link rel="self" type="application/atom+xml" href="${xmlEscape(abs(info.self))}"/>
+  <id>${xmlEscape(abs(info.home))}</id>
   <updated>${when}</updated>
-  <author><name>${xmlEscape(name)}</name></author>
+  <author><name>${xmlEscape(info.author)}</name></author>
 ${entries.join('\n')}
 </feed>
 `;

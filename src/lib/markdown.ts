@@ -1,9 +1,12 @@
 /**
- * Clean Markdown of the site's pages, for programs and agents: `/index.md`, `/parts/<slug>.md`,
- * `/sources/<slug>.md` and `/quotes/<id>.md`. Links are absolute, to the canonical HTML pages.
+ * Clean Markdown of the site's pages, for programs and agents: every page's twin at its address
+ * ending in `.md` (`/index.md`, `/parts/<slug>.md`, `/parts/<slug>/2.md`, `/quotes/<id>.md`, …).
+ * Links are absolute, to the canonical HTML pages (or, in lists of pages, to their Markdown).
  */
-import type { Part, Quote, Records, Source } from './schema.ts';
+import type { Part, Quote, Source } from './schema.ts';
+import type { ListPage, Person, Site } from './site.ts';
 import { kindLabel } from './text.ts';
+import { markdownUrl } from './urls.ts';
 
 /**
  * Escapes profile text so Markdown shows it as written. Only what would change meaning is
@@ -27,20 +30,32 @@ export type Absolute = (path: string) => string;
 
 const link = (label: string, url: string) => `[${escapeLabel(label)}](${url})`;
 
-function quoteBlock(quote: Quote, name: string, abs: Absolute, headingLevel: string): string {
+function quoteBlock(quote: Quote, abs: Absolute, headingLevel: string): string {
+  const name = quote.person.name;
   const who = quote.kind === 'direct' ? name : `paraphrasing ${name}`;
   return [
     `${headingLevel} ${link(`On ${quote.topic}`, abs(quote.url))}`,
     '',
     `> ${escapeMarkdown(quote.text)}`,
     '',
-    `— ${escapeMarkdown(who)}, ${link(quote.source.name, abs(`/sources/${quote.source.slug}/`))} · ${kindLabel(quote.kind)}`,
+    `— ${escapeMarkdown(who)}, ${link(quote.source.name, abs(quote.source.url))} · ${kindLabel(quote.kind)}`,
   ].join('\n');
 }
 
-/** One quote: topic, text, kind, part, source, permalink. */
-export function quoteMarkdown(records: Records, quote: Quote, abs: Absolute): string {
-  const name = records.profile.name;
+/** A list's other pages, when it has any: `Page 2 of 5.` and links to the neighbours' Markdown. */
+function pagerLines(page: ListPage<unknown>, abs: Absolute): string[] {
+  const { number, urls } = page;
+  if (urls.length === 1) return [];
+  const links = [
+    number > 1 ? link('Previous page', abs(markdownUrl(urls[number - 2]!))) : '',
+    number < urls.length ? link('Next page', abs(markdownUrl(urls[number]!))) : '',
+  ].filter(Boolean);
+  return ['', `Page ${number} of ${urls.length}. ${links.join(' · ')}`];
+}
+
+/** One quote: topic, text, kind, person, part, source, permalink. */
+export function quoteMarkdown(quote: Quote, abs: Absolute): string {
+  const name = quote.person.name;
   const who = quote.kind === 'direct' ? name : `paraphrasing ${name}`;
   return `${[
     `# On ${escapeMarkdown(quote.topic)}`,
@@ -50,93 +65,113 @@ export function quoteMarkdown(records: Records, quote: Quote, abs: Absolute): st
     `— ${escapeMarkdown(who)}, ${escapeMarkdown(quote.source.name)}`,
     '',
     `- Kind: ${kindLabel(quote.kind)}${quote.kind === 'paraphrase' ? ' (a summary, not a word-for-word quote)' : ''}`,
-    `- Part ${quote.part.number}: ${link(quote.part.title, abs(`/parts/${quote.part.slug}/`))}`,
-    `- Source: ${link(quote.source.name, abs(`/sources/${quote.source.slug}/`))}`,
+    `- Person: ${link(name, abs(quote.person.url))}`,
+    `- Part ${quote.part.number}: ${link(quote.part.title, abs(quote.part.url))}`,
+    `- Source: ${link(quote.source.name, abs(quote.source.url))}`,
     `- Permalink: ${abs(quote.url)}`,
   ].join('\n')}\n`;
 }
 
-/** One part: its quotes in profile order. */
-export function partMarkdown(records: Records, part: Part, abs: Absolute): string {
-  const quotes = records.quotes.filter((q) => q.part.slug === part.slug);
+/** One page of a part: its quotes in profile order. */
+export function partMarkdown(part: Part, page: ListPage<Quote>, abs: Absolute): string {
   return `${[
     `# Part ${part.number}: ${escapeMarkdown(part.title)}`,
     '',
-    `${part.quoteCount} ${part.quoteCount === 1 ? 'quote' : 'quotes'} of ${escapeMarkdown(records.profile.name)}. Web page: ${abs(part.url)}`,
-    ...quotes.flatMap((q) => ['', quoteBlock(q, records.profile.name, abs, '##')]),
+    `${part.quoteCount} ${part.quoteCount === 1 ? 'quote' : 'quotes'} of ${escapeMarkdown(part.person.name)}. Web page: ${abs(page.url)}`,
+    ...page.items.flatMap((q) => ['', quoteBlock(q, abs, '##')]),
+    ...pagerLines(page, abs),
   ].join('\n')}\n`;
 }
 
-/** One source: its quotes, grouped by part. */
-export function sourceMarkdown(records: Records, source: Source, abs: Absolute): string {
-  const quotes = records.quotes.filter((q) => q.source.slug === source.slug);
-  const parts = records.parts.filter((p) => quotes.some((q) => q.part.slug === p.slug));
+/** One page of a source: its quotes, grouped by part. */
+export function sourceMarkdown(source: Source, page: ListPage<Quote>, abs: Absolute): string {
+  const lines: string[] = [];
+  page.items.forEach((q, i) => {
+    if (q.part.slug !== page.items[i - 1]?.part.slug) lines.push('', `## Part ${q.part.number}: ${link(q.part.title, abs(q.part.url))}`);
+    lines.push('', quoteBlock(q, abs, '###'));
+  });
   return `${[
     `# ${escapeMarkdown(source.name)}`,
     '',
-    `${source.quoteCount} ${source.quoteCount === 1 ? 'quote' : 'quotes'} of ${escapeMarkdown(records.profile.name)} from this source. Web page: ${abs(source.url)}`,
-    ...parts.flatMap((part) => [
-      '',
-      `## Part ${part.number}: ${link(part.title, abs(part.url))}`,
-      ...quotes.filter((q) => q.part.slug === part.slug).flatMap((q) => ['', quoteBlock(q, records.profile.name, abs, '###')]),
-    ]),
+    `${source.quoteCount} ${source.quoteCount === 1 ? 'quote' : 'quotes'} of ${escapeMarkdown(source.person.name)} from this source. Web page: ${abs(page.url)}`,
+    ...lines,
+    ...pagerLines(page, abs),
   ].join('\n')}\n`;
 }
 
-/** The home page: the person, the intro, the parts and the sources. */
-export function indexMarkdown(records: Records, siteTitle: string, abs: Absolute): string {
-  const md = (url: string) => abs(url).replace(/\/$/, '.md');
+/** A person's home: who they are, their parts and their sources. */
+export function personMarkdown(person: Person, title: string, abs: Absolute): string {
+  const { profile, parts, sources, quotes } = person;
   return `${[
-    `# ${escapeMarkdown(siteTitle)}`,
+    `# ${escapeMarkdown(title)}`,
     '',
-    escapeMarkdown(records.profile.intro),
+    escapeMarkdown(profile.intro),
     '',
-    `${records.quotes.length} quotes in ${records.parts.length} parts. Web page: ${abs('/')}`,
+    `${quotes.length} quotes of ${escapeMarkdown(profile.name)} in ${parts.length} parts. Web page: ${abs(profile.url)}`,
     '',
     '## Parts',
     '',
-    ...records.parts.map((p) => `- Part ${p.number}: ${link(p.title, md(p.url))} (${p.quoteCount} quotes; web page: ${abs(p.url)})`),
+    ...parts.map((p) => `- Part ${p.number}: ${link(p.title, abs(markdownUrl(p.url)))} (${p.quoteCount} quotes; web page: ${abs(p.url)})`),
     '',
     '## Sources',
     '',
-    ...records.sources.map((s) => `- ${link(s.name, md(s.url))} (${s.quoteCount} quotes; web page: ${abs(s.url)})`),
+    ...sources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))} (${s.quoteCount} quotes; web page: ${abs(s.url)})`),
+  ].join('\n')}\n`;
+}
+
+/** The home of a site of several people: who they are. */
+export function peopleMarkdown(site: Site, abs: Absolute): string {
+  return `${[
+    `# ${escapeMarkdown(site.title)}`,
+    '',
+    escapeMarkdown(site.description),
+    '',
+    '## People',
+    '',
+    ...site.people.map(
+      (p) =>
+        `- ${link(p.profile.name, abs(markdownUrl(p.profile.url)))}: ${escapeMarkdown(p.summary)} (${p.quotes.length} quotes in ${p.parts.length} parts; web page: ${abs(p.profile.url)})`,
+    ),
   ].join('\n')}\n`;
 }
 
 /** `/llms.txt` (llmstxt.org): what the site is, and where its Markdown and data are. */
-export function llmsTxt(records: Records, siteTitle: string, description: string, abs: Absolute): string {
-  const md = (url: string) => abs(url).replace(/\/$/, '.md');
+export function llmsTxt(site: Site, abs: Absolute): string {
+  const perPerson = (person: Person, level: string): string[] => {
+    const { profile, parts, sources, quotes } = person;
+    return [
+      ...(site.several ? [`${level} ${escapeMarkdown(profile.name)}`, '', `${escapeMarkdown(person.summary)} ${link('Home', abs(markdownUrl(profile.url)))}`, ''] : []),
+      `${level}# Parts`,
+      '',
+      ...parts.map((p) => `- ${link(p.title, abs(markdownUrl(p.url)))}: ${p.quoteCount} quotes`),
+      '',
+      `${level}# Sources`,
+      '',
+      ...sources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))}: ${s.quoteCount} quotes`),
+      '',
+      `${level}# Optional`,
+      '',
+      ...quotes.map(
+        (q) => `- ${link(`On ${q.topic}`, abs(markdownUrl(q.url)))}: ${q.kind === 'direct' ? 'quote' : 'paraphrase'}, ${escapeMarkdown(q.source.name)}`,
+      ),
+      '',
+    ];
+  };
   return `${[
-    `# ${escapeMarkdown(siteTitle)}`,
+    `# ${escapeMarkdown(site.title)}`,
     '',
-    `> ${escapeMarkdown(description)}`,
+    `> ${escapeMarkdown(site.description)}`,
     '',
-    escapeMarkdown(records.profile.intro),
-    '',
+    ...(site.several ? [] : [escapeMarkdown(site.people[0]!.profile.intro), '']),
     'Every page has a Markdown version at the same address ending in `.md` instead of `/`. Direct quotes are the person\'s own words; paraphrases are summaries and are marked as such.',
     '',
     '## Overview',
     '',
-    `- ${link('Home', abs('/index.md'))}: the intro, the parts and the sources`,
-    '',
-    '## Parts',
-    '',
-    ...records.parts.map((p) => `- ${link(p.title, md(p.url))}: ${p.quoteCount} quotes`),
-    '',
-    '## Sources',
-    '',
-    ...records.sources.map((s) => `- ${link(s.name, md(s.url))}: ${s.quoteCount} quotes`),
-    '',
-    '## Data',
-    '',
-    `- [quotes.json](${abs('/quotes.json')}): every record (profile, parts, sources, quotes)`,
+    `- ${link('Home', abs('/index.md'))}: ${site.several ? 'the people' : 'the intro, the parts and the sources'}`,
+    `- [quotes.json](${abs('/quotes.json')}): every record (people, parts, sources, quotes)`,
     `- [quotes.schema.json](${abs('/quotes.schema.json')}): the JSON Schema of quotes.json`,
     `- [Atom feed](${abs('/feed.xml')}): every quote, in profile order`,
     '',
-    '## Optional',
-    '',
-    ...records.quotes.map(
-      (q) => `- ${link(`On ${q.topic}`, md(q.url))}: ${q.kind === 'direct' ? 'quote' : 'paraphrase'}, ${escapeMarkdown(q.source.name)}`,
-    ),
-  ].join('\n')}\n`;
+    ...(site.several ? ['## People', '', ...site.people.flatMap((p) => perPerson(p, '###'))] : perPerson(site.people[0]!, '#')),
+  ].join('\n').trimEnd()}\n`;
 }

@@ -6,10 +6,10 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes } from 'mdast';
-import { site } from '../site.config.ts';
-import { RecordsSchema, type Kind, type Part, type Quote, type Records, type Source } from './schema.ts';
+import { RecordsSchema, type Kind, type Part, type PersonRef, type Quote, type Records, type Source } from './schema.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { shortenAtWord } from './text.ts';
+import { partUrl, quoteUrl, sourceUrl } from './urls.ts';
 
 /** One thing wrong with the profile, for the person who edits it. */
 export interface ProfileError {
@@ -21,8 +21,11 @@ export interface ProfileError {
   message: string;
 }
 
-/** Either the records, or every error found in the profile (sorted by line). */
-export type ParseResult = { ok: true; records: Records } | { ok: false; errors: ProfileError[] };
+/**
+ * Either the records, or every error found in the profile (sorted by line). Warnings point at lines
+ * that parse but that the writer may want to change (a source spelled two ways).
+ */
+export type ParseResult = { ok: true; records: Records; warnings: ProfileError[] } | { ok: false; errors: ProfileError[] };
 
 /** `file:line: message`, the form editors and terminals turn into links. */
 export function formatProfileError(error: ProfileError): string {
@@ -57,10 +60,11 @@ interface DraftQuote {
  * `- On <topic>: <text> — Source: [<source>]`.
  *
  * @param input the profile as text, or as bytes (then it must be valid UTF-8)
- * @param file the name used in error messages, e.g. `content/profile.txt`
+ * @param file the name used in error messages, e.g. `content/profiles/Ada Lovelace.txt`
+ * @param person who the profile is about, and where their pages live (see `personUrl`)
  * @returns the records, or all errors with their line numbers; never throws on bad input
  */
-export function parseProfile(input: string | Uint8Array, file: string): ParseResult {
+export function parseProfile(input: string | Uint8Array, file: string, person: PersonRef): ParseResult {
   const errors: ProfileError[] = [];
   const fail = (line: number, message: string, offending?: string) => {
     errors.push({ file, line, message: offending ? `${message}: ${shortenAtWord(offending, EXCERPT_LENGTH)}` : message });
@@ -78,6 +82,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
   const lines = text.split('\n');
   const bullets = findBulletStarts(lines);
   const parts: DraftPart[] = [];
+  const partByNumber = new Map<number, DraftPart>();
   let introEnd = text.length;
   let offset = 0;
 
@@ -111,9 +116,11 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
       const number = Number(numberText);
       if (!Number.isSafeInteger(number)) return fail(lineNumber, 'the part number is too large', line);
       if (title === '') return fail(lineNumber, 'a part heading needs a title after `Part N: `', line);
-      const earlier = parts.find((p) => p.number === number);
+      const earlier = partByNumber.get(number);
       if (earlier) return fail(lineNumber, `part ${number} already appears on line ${earlier.line}`, line);
-      parts.push({ number, title, line: lineNumber, lines: 0, quotes: [] });
+      const part = { number, title, line: lineNumber, lines: 0, quotes: [] };
+      parts.push(part);
+      partByNumber.set(number, part);
       return;
     }
 
@@ -136,7 +143,10 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
-  const records = buildRecords(text.slice(0, introEnd).trim(), parts);
+  const warnings: ProfileError[] = [];
+  const records = buildRecords({ ...person, intro: text.slice(0, introEnd).trim() }, parts, (line, message) =>
+    warnings.push({ file, line, message }),
+  );
   const checked = RecordsSchema.safeParse(records);
   if (!checked.success) {
     // The parser's own checks should make this unreachable; if the schema disagrees, still point
@@ -148,7 +158,7 @@ export function parseProfile(input: string | Uint8Array, file: string): ParseRes
     }
     return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   }
-  return { ok: true, records: checked.data };
+  return { ok: true, records: checked.data, warnings };
 }
 
 /** Decodes UTF-8 strictly, reporting each line that holds an invalid byte sequence. */
@@ -257,40 +267,59 @@ function balancedBrackets(text: string): boolean {
   return depth === 0;
 }
 
-/** Gives parts, sources and quotes their slugs, URLs and counts. */
-function buildRecords(intro: string, drafts: DraftPart[]): Records {
+/**
+ * Gives parts, sources and quotes their slugs, URLs and counts. Source names that give the same slug
+ * are one source, named by its first spelling; each other spelling is warned about on its line.
+ */
+function buildRecords(profile: Records['profile'], drafts: DraftPart[], warn: (line: number, message: string) => void): Records {
+  const person: PersonRef = { name: profile.name, slug: profile.slug, url: profile.url };
   const partSlugs = uniqueSlugs(drafts.map((p) => slugify(p.title) || `part-${p.number}`));
   const parts: Part[] = drafts.map((p, i) => {
     const slug = partSlugs[i]!;
-    return { number: p.number, title: p.title, slug, url: `/parts/${slug}/`, quoteCount: p.quotes.length };
+    return { number: p.number, title: p.title, slug, url: partUrl(person, slug), quoteCount: p.quotes.length, person };
   });
 
   const drafted = drafts.flatMap((p, i) => p.quotes.map((q) => ({ ...q, part: parts[i]! })));
 
-  const sourceNames = [...new Set(drafted.map((q) => q.source))];
-  const sourceSlugs = uniqueSlugs(sourceNames.map((name, i) => slugify(name) || `source-${i + 1}`));
-  const sources: Source[] = sourceNames.map((name, i) => {
+  // One group per slug, in order of first appearance; a name with no letters or digits is its own group.
+  const groups = new Map<string, { first: DraftQuote; quotes: DraftQuote[] }>();
+  for (const q of drafted) {
+    const key = slugify(q.source) || `\0${q.source}`;
+    const group = groups.get(key);
+    if (group) group.quotes.push(q);
+    else groups.set(key, { first: q, quotes: [q] });
+  }
+  const sourceSlugs = uniqueSlugs([...groups.keys()].map((key, i) => (key.startsWith('\0') ? `source-${i + 1}` : key)));
+  const sources: Source[] = [];
+  const sourceOf = new Map<DraftQuote, Source>();
+  [...groups.values()].forEach(({ first, quotes }, i) => {
     const slug = sourceSlugs[i]!;
-    const quoteCount = drafted.filter((q) => q.source === name).length;
-    return { name, slug, url: `/sources/${slug}/`, quoteCount };
+    const source = { name: first.source, slug, url: sourceUrl(person, slug), quoteCount: quotes.length, person };
+    sources.push(source);
+    for (const q of quotes) {
+      sourceOf.set(q, source);
+      if (q.source !== first.source) {
+        warn(q.line, `warning: the source [${q.source}] is also written [${first.source}] (line ${first.line}); both are one source: write it one way`);
+      }
+    }
   });
-  const sourceByName = new Map(sources.map((s) => [s.name, s]));
 
   const ids = uniqueSlugs(drafted.map((q, i) => slugify(q.topic) || `quote-${i + 1}`));
   const quotes: Quote[] = drafted.map((q, i) => {
     const id = ids[i]!;
-    const source = sourceByName.get(q.source)!;
+    const source = sourceOf.get(q)!;
     return {
       id,
       topic: q.topic,
       text: q.text,
       kind: q.kind,
-      part: { number: q.part.number, title: q.part.title, slug: q.part.slug },
-      source: { name: source.name, slug: source.slug },
-      url: `/quotes/${id}/`,
+      part: { number: q.part.number, title: q.part.title, slug: q.part.slug, url: q.part.url },
+      source: { name: q.source, slug: source.slug, url: source.url },
+      person,
+      url: quoteUrl(person, id),
       line: q.line,
     };
   });
 
-  return { profile: { name: site.name, intro }, parts, sources, quotes };
+  return { profile, parts, sources, quotes };
 }

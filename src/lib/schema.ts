@@ -1,6 +1,6 @@
 /**
- * The records the profile turns into: the single source of truth for their shape. The parse CLI,
- * the content collections and `/quotes.json` all emit exactly this.
+ * The records the profiles turn into: the single source of truth for their shape. The parse CLI,
+ * the content collection and `/quotes.json` all emit exactly this.
  */
 import { z } from 'astro/zod';
 
@@ -16,43 +16,55 @@ const TextSchema = z.string().min(1).refine((s) => s === s.trim(), 'has surround
 /** Whether the text is the person's own words or someone's summary of them. */
 export const KindSchema = z.enum(['direct', 'paraphrase']);
 
-/** The person the profile is about. */
-export const ProfileSchema = z.object({
-  /** The person's name, from the site config (never guessed from the text). */
+/** Which person a record belongs to; every part, source and quote names one. */
+export const PersonRefSchema = z.object({
+  /** The person's display name: the profile's file name without `.txt`, or the site config's name. */
   name: TextSchema,
+  /** `slugify(name)`; unique on the site. */
+  slug: SlugSchema,
+  /** The person's home page: `/` on a one-person site, `/<slug>/` on a site of several. */
+  url: UrlSchema,
+});
+
+/** The person a profile is about. */
+export const ProfileSchema = PersonRefSchema.extend({
   /** The text before the first part heading, trimmed; may be empty. */
   intro: z.string(),
 });
 
-/** A part (theme) of the profile, from a `Part N: Title` heading. */
+/** A part (theme) of a profile, from a `Part N: Title` heading. */
 export const PartSchema = z.object({
-  /** The whole number in the heading; unique, but not necessarily in order. */
+  /** The whole number in the heading; unique within the profile, not necessarily in order. */
   number: z.number().int().nonnegative(),
   /** The heading's title, exactly as written. */
   title: TextSchema,
-  /** `slugify(title)`, made unique; `part-<number>` if the title has no letters or digits. */
+  /** `slugify(title)`, unique within the person; `part-<number>` if the title has no letters or digits. */
   slug: SlugSchema,
-  /** `/parts/<slug>/`. */
+  /** `<person url>parts/<slug>/`. */
   url: UrlSchema,
   /** How many quotes the part holds (at least one). */
   quoteCount: z.number().int().positive(),
+  /** Whose part it is. */
+  person: PersonRefSchema,
 });
 
-/** A source named in brackets after `— Source:`; one record per distinct name. */
+/** A source named in brackets after `— Source:`; names that give the same slug are one source. */
 export const SourceSchema = z.object({
-  /** The name between the brackets, exactly as written. */
+  /** The name between the brackets, exactly as first written in the profile. */
   name: TextSchema,
-  /** `slugify(name)`, made unique; `source-<n>` (n-th source) if the name has no letters or digits. */
+  /** `slugify(name)`, unique within the person; `source-<n>` (n-th source) if the name has no letters or digits. */
   slug: SlugSchema,
-  /** `/sources/<slug>/`. */
+  /** `<person url>sources/<slug>/`. */
   url: UrlSchema,
-  /** How many quotes cite this source. */
+  /** How many quotes cite this source, in any of its spellings. */
   quoteCount: z.number().int().positive(),
+  /** Whose source it is. */
+  person: PersonRefSchema,
 });
 
-/** One bullet of the profile: `- On <topic>: <text> — Source: [<source>]`. */
+/** One bullet of a profile: `- On <topic>: <text> — Source: [<source>]`. */
 export const QuoteSchema = z.object({
-  /** The quote's slug: `slugify(topic)` made unique, or `quote-<n>` (n-th quote). Also its URL. */
+  /** The quote's slug: `slugify(topic)` made unique within the person, or `quote-<n>` (n-th quote). */
   id: SlugSchema,
   /** What the quote is about: the words between `On ` and the first `: `. */
   topic: TextSchema,
@@ -61,16 +73,18 @@ export const QuoteSchema = z.object({
   /** `direct` when the text was wrapped in double quotes, `paraphrase` otherwise. */
   kind: KindSchema,
   /** The part the quote is under. */
-  part: PartSchema.pick({ number: true, title: true, slug: true }),
-  /** Where the quote comes from. */
-  source: SourceSchema.pick({ name: true, slug: true }),
-  /** `/quotes/<id>/`. */
+  part: PartSchema.pick({ number: true, title: true, slug: true, url: true }),
+  /** Where the quote comes from: `name` exactly as written on this quote's line, `slug` and `url` the source's. */
+  source: SourceSchema.pick({ name: true, slug: true, url: true }),
+  /** Whose words they are. */
+  person: PersonRefSchema,
+  /** `<person url>quotes/<id>/`. */
   url: UrlSchema,
-  /** The 1-based line of the bullet in the profile, for error messages and editors. */
+  /** The 1-based line of the bullet in its profile, for error messages and editors. */
   line: z.number().int().positive(),
 });
 
-/** Everything the profile yields: parts and quotes in profile order, sources by first appearance. */
+/** Everything one profile yields: parts and quotes in profile order, sources by first appearance. */
 export const RecordsSchema = z.object({
   profile: ProfileSchema,
   parts: z.array(PartSchema).min(1),
@@ -78,9 +92,24 @@ export const RecordsSchema = z.object({
   quotes: z.array(QuoteSchema).min(1),
 });
 
+/**
+ * The whole site, as `/quotes.json` publishes it: every person in name order, and everyone's parts,
+ * sources and quotes, person by person. A one-person site also keeps `profile`, its shape before
+ * the site held several people.
+ */
+export const SiteRecordsSchema = z.object({
+  profile: ProfileSchema.optional(),
+  people: z.array(ProfileSchema).min(1),
+  parts: z.array(PartSchema).min(1),
+  sources: z.array(SourceSchema).min(1),
+  quotes: z.array(QuoteSchema).min(1),
+});
+
 export type Kind = z.infer<typeof KindSchema>;
+export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type Part = z.infer<typeof PartSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Records = z.infer<typeof RecordsSchema>;
+export type SiteRecords = z.infer<typeof SiteRecordsSchema>;

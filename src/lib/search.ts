@@ -78,7 +78,7 @@ export interface SearchResult {
 }
 
 /** The search data for the records: what `/search-index.json` serves. */
-export function searchData(records: Records): SearchData {
+export function searchData(records: Pick<Records, 'parts' | 'sources' | 'quotes'>): SearchData {
   return {
     parts: records.parts.map(({ slug, title }) => ({ slug, title })),
     sources: records.sources.map(({ slug, name }) => ({ slug, name })),

@@ -1,7 +1,9 @@
 /**
- * The slug rule of the URL contract (see GUIDE.md): NFKD, drop combining marks, lower-case, delete
- * apostrophes, turn every other run of characters outside a–z and 0–9 into one hyphen, trim hyphens.
- * May return an empty string; callers decide the fallback.
+ * The slug rule, part of the URL contract people link to: Unicode NFKD, drop combining marks,
+ * lower-case, delete apostrophes (' and ’), turn every other run of characters outside a–z and 0–9
+ * into one hyphen, trim hyphens. `Simon Willison’s Weblog` → `simon-willisons-weblog`,
+ * `Building for the Fortune 500,000` → `building-for-the-fortune-500-000`, `Édith Piaf` →
+ * `edith-piaf`. May return an empty string; callers decide the fallback (`quote-<n>`, …).
  */
 export function slugify(text: string): string {
   return text

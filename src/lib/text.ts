@@ -19,7 +19,7 @@ export function shortenAtWord(text: string, max: number): string {
  * The quote as people paste it elsewhere: `“text” — Name, Source`. A paraphrase gets no quotation
  * marks and says it is one, so nobody cites a summary as the person's own words.
  */
-export function attributedText(quote: Pick<Quote, 'text' | 'kind' | 'source'>, name: string): string {
+export function attributedText(quote: Pick<Quote, 'text' | 'kind'> & { source: { name: string } }, name: string): string {
   return quote.kind === 'direct'
     ? `“${quote.text}” — ${name}, ${quote.source.name}`
     : `${quote.text} — paraphrasing ${name}, ${quote.source.name}`;

@@ -1,7 +1,15 @@
 import type { APIRoute } from 'astro';
-import { absolute, fileResponse, loadRecords } from '../data.ts';
+import { absolute, fileResponse, loadSite } from '../data.ts';
 import { atomFeed } from '../lib/feed.ts';
-import { site as config } from '../site.config.ts';
 
-export const GET: APIRoute = async ({ site }) =>
-  fileResponse(atomFeed(await loadRecords(), config.title, absolute(site), new Date()), 'application/atom+xml; charset=utf-8');
+/** The site's feed: every quote of everyone, person by person. */
+export const GET: APIRoute = async ({ site: origin }) => {
+  const site = await loadSite();
+  const names = site.people.map((p) => p.profile.name).join(', ');
+  const feed = atomFeed(
+    site.people.flatMap((p) => p.quotes),
+    { title: site.title, subtitle: `Quotes and paraphrases of ${names}`, home: '/', self: '/feed.xml', author: names, updated: site.updated },
+    absolute(origin),
+  );
+  return fileResponse(feed, 'application/atom+xml; charset=utf-8');
+};

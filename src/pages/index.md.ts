@@ -1,7 +1,11 @@
 import type { APIRoute } from 'astro';
-import { absolute, fileResponse, loadRecords } from '../data.ts';
-import { indexMarkdown } from '../lib/markdown.ts';
-import { site as config } from '../site.config.ts';
+import { absolute, fileResponse, loadSite } from '../data.ts';
+import { peopleMarkdown, personMarkdown } from '../lib/markdown.ts';
 
-export const GET: APIRoute = async ({ site }) =>
-  fileResponse(indexMarkdown(await loadRecords(), config.title, absolute(site)), 'text/markdown; charset=utf-8');
+/** The home page as Markdown: the person, or the people. */
+export const GET: APIRoute = async ({ site: origin }) => {
+  const site = await loadSite();
+  const abs = absolute(origin);
+  const body = site.several ? peopleMarkdown(site, abs) : personMarkdown(site.people[0]!, site.title, abs);
+  return fileResponse(body, 'text/markdown; charset=utf-8');
+};

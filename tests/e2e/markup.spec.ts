@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { readRecords } from '../../src/lib/profile-loader.ts';
+import { siteRecords } from '../../src/lib/site.ts';
+import { siteOf } from './records.ts';
 
 // Runs against the build of tests/fixtures/markup.txt, whose quotes are full of HTML.
-const records = readRecords('tests/fixtures/markup.txt');
+const site = siteOf({ file: 'tests/fixtures/markup.txt' });
+const records = site.people[0]!;
 const images = records.quotes.find((q) => q.topic === 'images')!;
 
 test.beforeEach(async ({ page }) => {
@@ -51,7 +53,7 @@ test('long words and URLs do not make any page scroll sideways on a phone', asyn
 });
 
 test('the JSON, Markdown, feed and cards carry the markup as text', async ({ page, request }) => {
-  expect(await (await request.get('/quotes.json')).json()).toEqual(records);
+  expect(await (await request.get('/quotes.json')).json()).toEqual(siteRecords(site));
   const images = records.quotes.find((q) => q.topic === 'images')!;
   const markdown = await (await request.get(`/quotes/${images.id}.md`)).text();
   expect(markdown).toContain('\\<img src=x onerror="window.\\_\\_pwned = 3"\\>');

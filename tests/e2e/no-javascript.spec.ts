@@ -18,7 +18,7 @@ test('without JavaScript, home → part → quote → source works', async ({ pa
 });
 
 test('without JavaScript, the header search goes to the search page, which says what to do', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(records.parts[0]!.url);
   await page.getByRole('banner').getByRole('searchbox', { name: 'Search quotes' }).fill('taste');
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL('/search/?q=taste');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { exactly, records } from './records.ts';
+import { exactly, json, records } from './records.ts';
 
 const { profile, parts, sources, quotes } = records;
 
@@ -61,6 +61,8 @@ test('the home page has the name, intro, every part and source with counts, sear
   }
   const sourceItems = page.getByRole('list', { name: 'Sources' }).getByRole('listitem');
   await expect(sourceItems).toHaveText(sources.map((s) => `${s.name} (${s.quoteCount})`));
+  // One clear way to search: the page's own box, not also the header's.
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
   await expect(page.getByRole('main').getByRole('searchbox', { name: 'Search quotes' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Featured quote' })).toBeVisible();
   await expect(page.locator('main figure')).toHaveCount(1);
@@ -79,7 +81,7 @@ test('/quotes.json publishes the records', async ({ request }) => {
   const response = await request.get('/quotes.json');
   expect(response.ok()).toBe(true);
   expect(response.headers()['content-type']).toContain('application/json');
-  expect(await response.json()).toEqual(records);
+  expect(await response.json()).toEqual(json);
 });
 
 test('a missing page answers 404 with search and the parts', async ({ page }) => {
@@ -87,5 +89,5 @@ test('a missing page answers 404 with search and the parts', async ({ page }) =>
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('main').getByRole('searchbox', { name: 'Search quotes' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Parts' }).getByRole('link')).toHaveCount(parts.length);
+  await expect(page.getByRole('list', { name: 'Browse by part' }).getByRole('link')).toHaveCount(parts.length);
 });

@@ -1,7 +1,17 @@
 /** The records the built site was made from, read the way the build reads them. */
-import { readRecords } from '../../src/lib/profile-loader.ts';
+import { profileInput, readSite, type ProfileInput } from '../../src/lib/profile-loader.ts';
+import { buildSite, siteRecords } from '../../src/lib/site.ts';
+import { site as config } from '../../src/site.config.ts';
 
-export const records = readRecords('content/profile.txt');
+/** The site a build of `input` makes. */
+export const siteOf = (input: ProfileInput) => buildSite(readSite(input, config.name).people, config);
+
+/** The site of the project's own profiles (one person). */
+export const site = siteOf(profileInput({}));
+/** Its one person's records. */
+export const records = site.people[0]!;
+/** What `/quotes.json` should hold. */
+export const json = siteRecords(site);
 
 /** Matches text exactly, whatever characters it holds. */
 export function exactly(text: string): RegExp {

@@ -3,9 +3,10 @@ import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, FONT_SIZES, layOutCard, renderCard, textBottom } from '../../src/lib/card.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
+import { DAVID } from './helpers.ts';
 import type { Quote } from '../../src/lib/schema.ts';
 
-const result = parseProfile(readFileSync('content/profile.txt'), 'content/profile.txt');
+const result = parseProfile(readFileSync('content/profiles/David Cramer.txt'), 'content/profiles/David Cramer.txt', DAVID);
 const quotes = result.ok ? result.records.quotes : [];
 const byLength = [...quotes].sort((a, b) => a.text.length - b.text.length);
 const content = (q: Quote) => ({

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { bibtexCitation, bibtexEscape, plainCitation, quoteAsMarkdown } from '../../src/lib/citation.ts';
 import { atomFeed, xmlEscape } from '../../src/lib/feed.ts';
 import { escapeMarkdown } from '../../src/lib/markdown.ts';
+import { siteOf } from './helpers.ts';
 
 const URL = 'https://quotes.example/quotes/speed/';
 const direct = { id: 'speed', topic: 'speed', text: 'Ship it.', kind: 'direct' as const, source: { name: 'Blog', slug: 'blog' } };
@@ -70,23 +71,17 @@ describe('the Atom feed', () => {
     expect(xmlEscape(`<a href="x">'&'</a>\u0000\u0008`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   });
 
-  test('one entry per quote, in profile order, each linking its permalink', () => {
-    const records = {
-      profile: { name: 'Ada', intro: '' },
-      parts: [],
-      sources: [],
-      quotes: [
-        { ...direct, url: '/quotes/speed/', line: 3, part: { number: 1, title: 'P & Q', slug: 'p-q' } },
-        { ...paraphrase, id: 'b', url: '/quotes/b/', line: 4, part: { number: 1, title: 'P & Q', slug: 'p-q' } },
-      ],
-    };
-    const feed = atomFeed(records, 'Site <1>', (p) => `https://x${p}`, new Date('2026-01-02T03:04:05Z'));
+  test('one entry per quote, in profile order, each linking its permalink and naming its person', () => {
+    const site = siteOf({ 'Ada Lovelace': 'Part 1: P & Q\n- On speed: "Ship it." — Source: [Blog]\n- On b: She ships fast. — Source: [Blog]' });
+    const info = { title: 'Site <1>', subtitle: 'About', home: '/', self: '/feed.xml', author: 'Ada', updated: new Date('2026-01-02T03:04:05Z') };
+    const feed = atomFeed(site.people[0]!.quotes, info, (p) => `https://x${p}`);
     expect(feed).toContain('<title>Site &lt;1&gt;</title>');
     expect([...feed.matchAll(/<link rel="alternate" type="text\/html" href="([^"]+)"/g)].map((m) => m[1])).toEqual([
       'https://x/',
       'https://x/quotes/speed/',
       'https://x/quotes/b/',
     ]);
+    expect(feed).toContain('<title>Ada Lovelace on speed</title>');
     expect(feed).toContain('<updated>2026-01-02T03:04:05.000Z</updated>');
     expect(feed).toContain('label="P &amp; Q"');
   });
@@ -94,18 +89,13 @@ describe('the Atom feed', () => {
 
 describe('Markdown links and lines', () => {
   test('brackets in link labels and intro lines that look like Markdown stay text', async () => {
-    const { indexMarkdown, llmsTxt } = await import('../../src/lib/markdown.ts');
-    const records = {
-      profile: { name: 'Ada', intro: 'First line.\n# not a heading\n1. not a list' },
-      parts: [{ number: 1, title: 'Notes [draft', slug: 'notes-draft', url: '/parts/notes-draft/', quoteCount: 1 }],
-      sources: [{ name: 'a] b', slug: 'a-b', url: '/sources/a-b/', quoteCount: 1 }],
-      quotes: [],
-    };
+    const { personMarkdown, llmsTxt } = await import('../../src/lib/markdown.ts');
+    const site = siteOf({ Ada: 'First line.\n# not a heading\n1. not a list\n\nPart 1: Notes [draft\n- On x: y — Source: [[x] y]' });
     const abs = (p: string) => `https://x${p}`;
-    const index = indexMarkdown(records, 'Site', abs);
+    const index = personMarkdown(site.people[0]!, 'Site', abs);
     expect(index).toContain('First line.\n\\# not a heading\n\\1. not a list');
     expect(index).toContain('[Notes \\[draft](https://x/parts/notes-draft.md)');
-    expect(llmsTxt(records, 'Site', 'About', abs)).toContain('- [a\\] b](https://x/sources/a-b.md): 1 quotes');
+    expect(llmsTxt(site, abs)).toContain('- [\\[x\\] y](https://x/sources/x-y.md): 1 quotes');
   });
 });
 

@@ -5,12 +5,31 @@ const parse = (file: string) => spawnSync(process.execPath, ['src/cli/parse.ts',
 
 describe('the parse CLI', () => {
   test('prints the records as JSON and exits 0', () => {
-    const run = parse('content/profile.txt');
+    const run = parse('content/profiles/David Cramer.txt');
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const records = JSON.parse(run.stdout);
-    expect(records.profile.name).toBe('David Cramer');
+    expect(records.profile).toMatchObject({ name: 'David Cramer', url: '/' });
     expect(records.quotes).toHaveLength(75);
+    expect(records.quotes[0].person).toEqual({ name: 'David Cramer', slug: 'david-cramer', url: '/' });
+  });
+
+  test('a folder prints everyone, as the build reads it', () => {
+    const run = parse('tests/fixtures/people');
+    expect(run.status).toBe(0);
+    const records = JSON.parse(run.stdout);
+    expect(records.profile).toBeUndefined();
+    expect(records.people.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace', 'Édith Piaf', 'Grace Hopper']);
+    expect(records.quotes).toHaveLength(13);
+  });
+
+  test('warnings go to stderr as file:line and do not fail', () => {
+    const run = parse('tests/fixtures/two-spellings.txt');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'tests/fixtures/two-spellings.txt:5: warning: the source [Benjamin Franklin.] is also written [Benjamin Franklin] (line 4); both are one source: write it one way\n',
+    );
+    expect(JSON.parse(run.stdout).sources).toHaveLength(1);
   });
 
   test('prints every error with file and line on stderr, no stack trace, and exits 1', () => {

@@ -6,14 +6,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
+import { ADA } from './helpers.ts';
 import { RecordsSchema } from '../../src/lib/schema.ts';
 
-const seed = readFileSync('content/profile.txt', 'utf8');
+const seed = readFileSync('content/profiles/David Cramer.txt', 'utf8');
 const seedLines = seed.split('\n');
 
 /** Holds for every input: records that pass the schema, or errors that each name a line of the input. */
 function checkResult(input: string | Uint8Array) {
-  const result = parseProfile(input, 'fuzz.txt');
+  const result = parseProfile(input, 'fuzz.txt', ADA);
   if (result.ok) {
     expect(RecordsSchema.safeParse(result.records).success).toBe(true);
     return;

@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { formatProfileError, parseProfile, type ParseResult } from '../../src/lib/profile.ts';
+import { ADA } from './helpers.ts';
 import type { Records } from '../../src/lib/schema.ts';
 
-const FILE = 'content/profile.txt';
+const FILE = 'content/profiles/David Cramer.txt';
 
 function records(text: string | Uint8Array): Records {
-  const result = parseProfile(text, FILE);
+  const result = parseProfile(text, FILE, ADA);
   if (!result.ok) throw new Error(`expected records, got:\n${result.errors.map(formatProfileError).join('\n')}`);
   return result.records;
 }
 
 function errors(text: string | Uint8Array): string[] {
-  const result: ParseResult = parseProfile(text, FILE);
+  const result: ParseResult = parseProfile(text, FILE, ADA);
   if (result.ok) throw new Error('expected errors, got records');
   return result.errors.map(formatProfileError);
 }
@@ -106,11 +107,24 @@ describe('quote bullets', () => {
       topic: 'speed',
       text: 'Fast.',
       kind: 'paraphrase',
-      part: { number: 1, title: 'One', slug: 'one' },
-      source: { name: 'Blog', slug: 'blog' },
+      part: { number: 1, title: 'One', slug: 'one', url: '/parts/one/' },
+      source: { name: 'Blog', slug: 'blog', url: '/sources/blog/' },
+      person: ADA,
       url: '/quotes/speed/',
       line: 4,
     });
+  });
+
+  test('URLs hang from the person: a site of several puts them under the person’s slug', () => {
+    const grace = { name: 'Grace Hopper', slug: 'grace-hopper', url: '/grace-hopper/' };
+    const result = parseProfile(inPart('- On speed: Fast. — Source: [Blog]'), FILE, grace);
+    expect(result.ok && result.records.quotes[0]).toMatchObject({
+      url: '/grace-hopper/quotes/speed/',
+      part: { url: '/grace-hopper/parts/one/' },
+      source: { url: '/grace-hopper/sources/blog/' },
+      person: grace,
+    });
+    expect(result.ok && result.records.profile).toEqual({ ...grace, intro: 'Intro.' });
   });
 });
 
@@ -128,14 +142,14 @@ describe('profile structure', () => {
         '- On c: x — Source: [Alpha]',
       ].join('\n'),
     );
-    expect(r.profile).toEqual({ name: 'David Cramer', intro: 'First paragraph of the intro.\n\nSecond paragraph.' });
+    expect(r.profile).toEqual({ ...ADA, intro: 'First paragraph of the intro.\n\nSecond paragraph.' });
     expect(r.parts).toEqual([
-      { number: 2, title: 'Later & Greater', slug: 'later-greater', url: '/parts/later-greater/', quoteCount: 2 },
-      { number: 1, title: 'Earlier', slug: 'earlier', url: '/parts/earlier/', quoteCount: 1 },
+      { number: 2, title: 'Later & Greater', slug: 'later-greater', url: '/parts/later-greater/', quoteCount: 2, person: ADA },
+      { number: 1, title: 'Earlier', slug: 'earlier', url: '/parts/earlier/', quoteCount: 1, person: ADA },
     ]);
     expect(r.sources).toEqual([
-      { name: 'Zeta', slug: 'zeta', url: '/sources/zeta/', quoteCount: 1 },
-      { name: 'Alpha', slug: 'alpha', url: '/sources/alpha/', quoteCount: 2 },
+      { name: 'Zeta', slug: 'zeta', url: '/sources/zeta/', quoteCount: 1, person: ADA },
+      { name: 'Alpha', slug: 'alpha', url: '/sources/alpha/', quoteCount: 2, person: ADA },
     ]);
     expect(r.quotes.map((q) => [q.id, q.part.number, q.line])).toEqual([
       ['a', 2, 5],
@@ -356,7 +370,7 @@ describe('errors name the file, the line and the offending text', () => {
   });
 
   test('lists nested as deep as a line is long are an error, not a crash', () => {
-    const result = parseProfile(`Part 1: One\n${'- '.repeat(100_000)}x\n`, FILE);
+    const result = parseProfile(`Part 1: One\n${'- '.repeat(100_000)}x\n`, FILE, ADA);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((e) => e.line)).toEqual([2]);
   });
@@ -400,10 +414,39 @@ describe('ids and slugs', () => {
     expect(records(text).quotes.map((q) => q.id)).toEqual(ids);
   });
 
-  test('parts and sources whose names give the same slug get suffixes too', () => {
-    const r = records('Part 1: Q&A\n- On a: x — Source: [CIO.com]\nPart 2: Q & A\n- On b: x — Source: [CIO com]');
+  test('parts whose titles give the same slug get suffixes too', () => {
+    const r = records('Part 1: Q&A\n- On a: x — Source: [S]\nPart 2: Q & A\n- On b: x — Source: [S]');
     expect(r.parts.map((p) => p.slug)).toEqual(['q-a', 'q-a-2']);
-    expect(r.sources.map((s) => s.url)).toEqual(['/sources/cio-com/', '/sources/cio-com-2/']);
+  });
+
+  test('sources whose names give the same slug are one source, named by its first spelling', () => {
+    const text = inPart(
+      '- On a: x — Source: [Benjamin Franklin]',
+      '- On b: x — Source: [CIO.com]',
+      '- On c: x — Source: [Benjamin Franklin.]',
+      '- On d: x — Source: [cio com]',
+      '- On e: x — Source: [Benjamin Franklin]',
+    );
+    const result = parseProfile(text, FILE, ADA);
+    if (!result.ok) throw new Error('expected records');
+    const { sources, quotes } = result.records;
+    expect(sources.map((s) => [s.name, s.slug, s.quoteCount])).toEqual([
+      ['Benjamin Franklin', 'benjamin-franklin', 3],
+      ['CIO.com', 'cio-com', 2],
+    ]);
+    // Each quote keeps its own spelling, and the shared page.
+    expect(quotes.map((q) => [q.source.name, q.source.url])).toEqual([
+      ['Benjamin Franklin', '/sources/benjamin-franklin/'],
+      ['CIO.com', '/sources/cio-com/'],
+      ['Benjamin Franklin.', '/sources/benjamin-franklin/'],
+      ['cio com', '/sources/cio-com/'],
+      ['Benjamin Franklin', '/sources/benjamin-franklin/'],
+    ]);
+    // The writer is told where the other spellings are, without failing the build.
+    expect(result.warnings.map(formatProfileError)).toEqual([
+      `${FILE}:6: warning: the source [Benjamin Franklin.] is also written [Benjamin Franklin] (line 4); both are one source: write it one way`,
+      `${FILE}:7: warning: the source [cio com] is also written [CIO.com] (line 5); both are one source: write it one way`,
+    ]);
   });
 
   test('a title or source with no letters or digits falls back to part-<number> and source-<n>', () => {

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { formatProfileError, parseProfile } from '../../src/lib/profile.ts';
+import { ADA } from './helpers.ts';
 import type { Records } from '../../src/lib/schema.ts';
 
 /** Writes records back as profile text: the inverse of the parser. */
-function renderProfile(records: Pick<Records, 'profile' | 'parts' | 'quotes'>): string {
+interface Renderable {
+  profile: { intro: string };
+  parts: { number: number; title: string }[];
+  quotes: (Pick<Records['quotes'][number], 'topic' | 'text' | 'kind'> & { part: { number: number }; source: { name: string } })[];
+}
+function renderProfile(records: Renderable): string {
   const lines = records.profile.intro ? [records.profile.intro, ''] : [];
   for (const part of records.parts) {
     lines.push(`Part ${part.number}: ${part.title}`);
@@ -18,7 +24,7 @@ function renderProfile(records: Pick<Records, 'profile' | 'parts' | 'quotes'>): 
 }
 
 function parseOrThrow(text: string): Records {
-  const result = parseProfile(text, 'generated.txt');
+  const result = parseProfile(text, 'generated.txt', ADA);
   if (!result.ok) throw new Error(`${result.errors.map(formatProfileError).join('\n')}\n---\n${text}`);
   return result.records;
 }
@@ -69,18 +75,9 @@ test('rendering records back to text and parsing again gives the same records', 
   fc.assert(
     fc.property(profileArb, (draft) => {
       const text = renderProfile({
-        profile: { name: '', intro: draft.intro },
-        parts: draft.parts.map((p) => ({ number: p.number, title: p.title, slug: '', url: '', quoteCount: 0 })),
-        quotes: draft.parts.flatMap((p) =>
-          p.quotes.map((q) => ({
-            ...q,
-            id: '',
-            url: '',
-            line: 0,
-            part: { number: p.number, title: p.title, slug: '' },
-            source: { name: q.source, slug: '' },
-          })),
-        ),
+        profile: { intro: draft.intro },
+        parts: draft.parts,
+        quotes: draft.parts.flatMap((p) => p.quotes.map((q) => ({ ...q, part: p, source: { name: q.source } }))),
       });
       const first = parseOrThrow(text);
       expect(first.profile.intro).toBe(draft.intro);

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
+import { ADA } from './helpers.ts';
 import { buildSearchIndex, closestTopics, searchData, searchQuotes, tokenize } from '../../src/lib/search.ts';
 
 function indexOf(text: string | Uint8Array) {
-  const result = parseProfile(text, 'test.txt');
+  const result = parseProfile(text, 'test.txt', ADA);
   if (!result.ok) throw new Error(result.errors[0]!.message);
   return buildSearchIndex(searchData(result.records));
 }
 
-const seed = indexOf(readFileSync('content/profile.txt'));
+const seed = indexOf(readFileSync('content/profiles/David Cramer.txt'));
 const ids = (query: string, filters = {}) => searchQuotes(seed, query, filters).hits.map((h) => h.doc.id);
 
 describe('searching the seed', () => {

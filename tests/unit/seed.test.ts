@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
+import { DAVID } from './helpers.ts';
 import { RecordsSchema, type Records } from '../../src/lib/schema.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
-const seedText = readFileSync('content/profile.txt', 'utf8');
-const result = parseProfile(readFileSync('content/profile.txt'), 'content/profile.txt');
+const seedText = readFileSync('content/profiles/David Cramer.txt', 'utf8');
+const result = parseProfile(readFileSync('content/profiles/David Cramer.txt'), 'content/profiles/David Cramer.txt', DAVID);
 const records = (result.ok ? result.records : undefined) as Records;
 const quote = (topic: string) => records.quotes.find((q) => q.topic === topic);
 
