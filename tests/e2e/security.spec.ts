@@ -34,6 +34,16 @@ test('no page has inline event handlers, javascript: links or inline scripts who
   }
 });
 
+test('the policy comes before every script, so no script runs outside it', () => {
+  for (const { file } of policies) {
+    const html = readFileSync(join('dist', file), 'utf8');
+    const policyAt = html.search(/<meta http-equiv="content-security-policy"/i);
+    const firstScript = html.search(/<script\b/i);
+    expect(policyAt, file).toBeGreaterThan(0);
+    if (firstScript >= 0) expect(policyAt, `${file}: a <script> before the policy`).toBeLessThan(firstScript);
+  }
+});
+
 test('the policy refuses a script injected into a page, and its inline event handlers', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
