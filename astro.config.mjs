@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { permalinks } from './src/integrations/permalinks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { redirects } from './src/redirects.ts';
 import { SEARCH_EARLY_SCRIPT } from './src/search-early.ts';
@@ -13,9 +14,9 @@ export default defineConfig({
   // Canonical URLs, the sitemap and social tags need an absolute origin; deployments set SITE_URL.
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  redirects,
   build: { format: 'directory' },
-  integrations: [sitemap(), securityHeaders()],
+  // Redirect pages first: the security headers take in their policies too.
+  integrations: [sitemap(), permalinks(redirects), securityHeaders()],
   // Shiki's inline styles would need 'unsafe-inline' under the CSP, and no page shows code.
   markdown: { syntaxHighlight: false },
   security: {

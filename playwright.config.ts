@@ -4,6 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from './src/cli/chromium.ts';
 // Ports of their own, so the tests never talk to a site someone left running with `npm start`.
 const SITE = 'http://127.0.0.1:4329';
 const MARKUP = 'http://127.0.0.1:4330';
+const PEOPLE = 'http://127.0.0.1:4331';
+const TWO = 'http://127.0.0.1:4332';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,14 +17,20 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
+  // The builds tests/build-sites.ts made just before (npm run test:e2e): the site, and fixtures.
   projects: [
-    { name: 'site', testIgnore: /markup\.spec\.ts/, use: { baseURL: SITE } },
-    // The build of tests/fixtures/markup.txt (npm run build:fixtures): quotes full of HTML.
+    { name: 'site', testIgnore: /(markup|people|two-people)\.spec\.ts/, use: { baseURL: SITE } },
+    // tests/fixtures/markup.txt: quotes full of HTML.
     { name: 'markup', testMatch: /markup\.spec\.ts/, use: { baseURL: MARKUP } },
+    // tests/fixtures/people/: a site of several people.
+    { name: 'people', testMatch: /(^|\/)people\.spec\.ts/, use: { baseURL: PEOPLE } },
+    // The project's profile plus a second person: the published URLs move under /david-cramer/.
+    { name: 'two', testMatch: /two-people\.spec\.ts/, use: { baseURL: TWO } },
   ],
-  // Serve the builds that `npm test` made just before; the tests never build the site themselves.
   webServer: [
     { command: 'node src/cli/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
     { command: 'node src/cli/serve.ts dist-fixtures/markup 4330', url: `${MARKUP}/`, reuseExistingServer: false },
+    { command: 'node src/cli/serve.ts dist-fixtures/people 4331', url: `${PEOPLE}/`, reuseExistingServer: false },
+    { command: 'node src/cli/serve.ts dist-fixtures/two 4332', url: `${TWO}/`, reuseExistingServer: false },
   ],
 });

@@ -1,11 +1,11 @@
 /**
- * `npm run permalinks`: adds the URLs of the last build (dist/) to tests/permalinks.txt. URLs are
+ * `npm run permalinks`: adds the URLs of the last build (dist/) to permalinks.txt. URLs are
  * never removed: once published, a URL must keep working or redirect (src/redirects.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parsePermalinks, publishedUrls } from '../lib/permalinks.ts';
 
-const FILE = 'tests/permalinks.txt';
+const FILE = 'permalinks.txt';
 if (!existsSync('dist/index.html')) {
   console.error('No build in dist/: run npm run build first.');
   process.exit(1);

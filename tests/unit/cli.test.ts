@@ -19,8 +19,8 @@ describe('the parse CLI', () => {
     expect(run.status).toBe(0);
     const records = JSON.parse(run.stdout);
     expect(records.profile).toBeUndefined();
-    expect(records.people.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace', 'Édith Piaf', 'Grace Hopper']);
-    expect(records.quotes).toHaveLength(13);
+    expect(records.people.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace', 'Édith Piaf', 'Grace Hopper', 'Mary Somerville']);
+    expect(records.quotes).toHaveLength(13 + 132);
   });
 
   test('warnings go to stderr as file:line and do not fail', () => {

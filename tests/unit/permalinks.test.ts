@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { brokenPermalinks, parsePermalinks, publishedUrls } from '../../src/lib/permalinks.ts';
+import { brokenPermalinks, movedUrls, parsePermalinks, publishedUrls, redirectPage } from '../../src/lib/permalinks.ts';
 import { headersFile, pagePolicy, sitePolicy } from '../../src/lib/headers.ts';
 
 test('publishedUrls lists pages and data files, not build internals or images', () => {
@@ -17,8 +17,41 @@ test('publishedUrls lists pages and data files, not build internals or images', 
 test('a listed URL that is gone breaks the promise unless it redirects', () => {
   const listed = ['/', '/quotes/old/', '/quotes/renamed/'];
   const built = ['/', '/quotes/new/'];
-  expect(brokenPermalinks(listed, built, {})).toEqual(['/quotes/old/', '/quotes/renamed/']);
-  expect(brokenPermalinks(listed, built, { '/quotes/renamed/': '/quotes/new/' })).toEqual(['/quotes/old/']);
+  expect(brokenPermalinks(listed, built, new Map())).toEqual(['/quotes/old/', '/quotes/renamed/']);
+  expect(brokenPermalinks(listed, built, movedUrls(listed, built, { '/quotes/renamed/': '/quotes/new/' }))).toEqual(['/quotes/old/']);
+});
+
+test('when a second person arrives, the first person’s URLs move under their slug', () => {
+  const listed = ['/', '/feed.xml', '/parts/', '/parts/open-source/', '/quotes/a/', '/quotes/a.md', '/quotes/gone/', '/quotes/renamed/'];
+  const built = [
+    '/',
+    '/feed.xml',
+    '/ada/',
+    '/ada/parts/',
+    '/ada/parts/open-source/',
+    '/ada/quotes/a/',
+    '/ada/quotes/a.md',
+    '/ada/quotes/b/',
+    // The newcomer has a part of the same name: the redirect still goes to the first person's.
+    '/grace/parts/',
+    '/grace/parts/open-source/',
+  ];
+  expect([...movedUrls(listed, built, { '/quotes/renamed/': '/ada/quotes/b/' })]).toEqual([
+    ['/parts/', '/ada/parts/'],
+    ['/parts/open-source/', '/ada/parts/open-source/'],
+    ['/quotes/a/', '/ada/quotes/a/'],
+    ['/quotes/a.md', '/ada/quotes/a.md'],
+    ['/quotes/renamed/', '/ada/quotes/b/'],
+  ]);
+});
+
+test('a redirect page forwards with its anchor, under a policy that allows only its own script', () => {
+  const html = redirectPage('/ada/parts/x/', 'https://q.example/ada/parts/x/');
+  expect(html).toContain('<meta http-equiv="refresh" content="0; url=/ada/parts/x/">');
+  expect(html).toContain('<link rel="canonical" href="https://q.example/ada/parts/x/">');
+  const script = /<script>([^<]*)<\/script>/.exec(html)![1]!;
+  expect(script).toBe('location.replace("/ada/parts/x/"+location.hash)');
+  expect(pagePolicy(html)).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
 });
 
 test('the permalinks file ignores comments and blank lines', () => {

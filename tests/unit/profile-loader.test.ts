@@ -40,6 +40,7 @@ describe('a folder of people', () => {
     expect(people.map((p) => [p.profile.name, p.profile.slug, p.profile.url])).toEqual([
       ['Ada Lovelace', 'ada-lovelace', '/ada-lovelace/'],
       ['Grace Hopper', 'grace-hopper', '/grace-hopper/'],
+      ['Mary Somerville', 'mary-somerville', '/mary-somerville/'],
       ['Édith Piaf', 'edith-piaf', '/edith-piaf/'],
     ]);
   });
@@ -97,7 +98,7 @@ describe('the content loader', () => {
   test('fills the store with one schema-checked entry per person, keyed by slug', async () => {
     vi.stubEnv('PROFILES', 'tests/fixtures/people');
     const { entries } = await runLoader({ parse: (data) => RecordsSchema.extend({ updated: RecordsSchema.shape.profile.shape.intro }).parse(data) });
-    expect([...entries.keys()]).toEqual(['ada-lovelace', 'grace-hopper', 'edith-piaf']);
+    expect([...entries.keys()]).toEqual(['ada-lovelace', 'grace-hopper', 'mary-somerville', 'edith-piaf']);
     expect(entries.get('edith-piaf')).toMatchObject({ profile: { name: 'Édith Piaf' }, quotes: [{ topic: 'regret' }, {}, {}] });
   });
 
@@ -115,7 +116,7 @@ describe('the content loader', () => {
       cpSync('tests/fixtures/people', folder, { recursive: true });
       vi.stubEnv('PROFILES', folder);
       const { entries, logged } = await runLoader({ watcher });
-      expect(entries.size).toBe(3);
+      expect(entries.size).toBe(4);
 
       const file = join(folder, 'Grace Hopper.txt');
       writeFileSync(file, 'Intro.\n\nPart 1: One\n- On a: x — Source: []\n- On b: no source\n');
@@ -125,19 +126,19 @@ describe('the content loader', () => {
       expect(problem.split('\n')).toEqual([
         `${file}:4: the source is empty: - On a: x — Source: []`,
         `${file}:5: missing \` — Source: [<source>]\` at the end of the quote: - On b: no source`,
-        `2 errors in ${folder} (3 profiles)`,
+        `2 errors in ${folder} (4 profiles)`,
       ]);
       expect(logged.at(-1)).toBe(`error ${problem}`);
 
       writeFileSync(file, 'Intro.\n\nPart 1: One\n- On a: x — Source: [S]\n');
       watcher.emit('all', 'change', file);
-      await vi.waitFor(() => expect(entries.size).toBe(3));
+      await vi.waitFor(() => expect(entries.size).toBe(4));
       expect(entries.get('grace-hopper')).toMatchObject({ quotes: [{ topic: 'a' }] });
 
       // A new person's file is picked up; a removed one is gone.
-      cpSync('tests/fixtures/people/Ada Lovelace.txt', join(folder, 'Mary Somerville.txt'));
-      watcher.emit('all', 'add', join(folder, 'Mary Somerville.txt'));
-      await vi.waitFor(() => expect(entries.has('mary-somerville')).toBe(true));
+      cpSync('tests/fixtures/people/Ada Lovelace.txt', join(folder, 'Caroline Herschel.txt'));
+      watcher.emit('all', 'add', join(folder, 'Caroline Herschel.txt'));
+      await vi.waitFor(() => expect(entries.has('caroline-herschel')).toBe(true));
       rmSync(join(folder, 'Ada Lovelace.txt'));
       watcher.emit('all', 'unlink', join(folder, 'Ada Lovelace.txt'));
       await vi.waitFor(() => expect(entries.has('ada-lovelace')).toBe(false));

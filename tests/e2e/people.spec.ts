@@ -1,0 +1,115 @@
+/** A site of several people: tests/fixtures/people/, built into dist-fixtures/people. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { crawl } from './crawl.ts';
+import { exactly, siteOf } from './records.ts';
+import { siteRecords } from '../../src/lib/site.ts';
+
+const site = siteOf({ folder: 'tests/fixtures/people' });
+const person = (name: string) => site.people.find((p) => p.profile.name === name)!;
+
+test('the home page lists the people in name order, with who they are, their counts and a quote each', async ({ page }) => {
+  await page.goto('/');
+  const people = page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
+  await expect(people.getByRole('heading')).toHaveText(['Ada Lovelace', 'Édith Piaf', 'Grace Hopper', 'Mary Somerville']);
+  for (const [i, p] of site.people.entries()) {
+    const item = people.nth(i);
+    await expect(item.getByRole('link', { name: p.profile.name, exact: true })).toHaveAttribute('href', `/${p.profile.slug}/`);
+    await expect(item).toContainText(p.summary);
+    await expect(item).toContainText(`${p.quotes.length} quotes in ${p.parts.length} parts`);
+    await expect(item.locator('blockquote')).toHaveText(exactly(p.featured.text));
+  }
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+});
+
+test('every page of every person is reachable from / and shows whose it is', async ({ page }) => {
+  test.setTimeout(120_000);
+  const whose = async (path: string) => {
+    const owner = site.people.find((p) => path.startsWith(p.profile.url));
+    if (!owner) return;
+    // The page names its person in the main content, linked to their home.
+    const main = page.getByRole('main');
+    if (path === owner.profile.url) await expect(main.getByRole('heading', { level: 1 })).toHaveText(owner.profile.name);
+    else await expect(main.getByRole('link', { name: owner.profile.name, exact: true }).first()).toHaveAttribute('href', owner.profile.url);
+  };
+  const seen = await crawl(page, new URL(test.info().project.use.baseURL!).origin, whose);
+  const expected = site.people.flatMap((p) => [
+    p.profile.url,
+    ...p.parts.map((part) => part.url),
+    ...p.sources.map((source) => source.url),
+    ...p.quotes.map((quote) => quote.url),
+    ...p.partPages.map((list) => list.url),
+    ...p.quotePages.map((list) => list.url),
+  ]);
+  expect(seen).toEqual(expect.arrayContaining(expected));
+});
+
+test('two people may share a quote id and a part slug: each page is their own', async ({ page }) => {
+  for (const name of ['Ada Lovelace', 'Grace Hopper']) {
+    const quote = person(name).quotes.find((q) => q.id === 'computing')!;
+    await page.goto(quote.url);
+    await expect(page.locator('main blockquote')).toHaveText(exactly(quote.text));
+    await expect(page.locator('main figcaption')).toContainText(name);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd.creator).toEqual({ '@type': 'Person', name });
+    await page.goto(quote.part.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('On machines');
+    await expect(page.locator('main figure blockquote')).toHaveText(person(name).quotesOfPart.get('on-machines')!.map((q) => exactly(q.text)));
+  }
+});
+
+test('a long part pages at 100 quotes: page 1 keeps the URL, a pager with rel=prev/next, Markdown twins follow', async ({ page, request }) => {
+  const mary = person('Mary Somerville');
+  const part = mary.parts[0]!;
+  const quotes = mary.quotesOfPart.get(part.slug)!;
+  await page.goto(part.url);
+  await expect(page.locator('main figure')).toHaveCount(100);
+  const pager = page.getByRole('navigation', { name: `Pages of ${part.title}` });
+  await expect(pager).toContainText('Page 1 of 2');
+  await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `${part.url}2/`);
+  await pager.getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(`${part.url}2/`);
+  await expect(page.locator('main figure blockquote')).toHaveText(quotes.slice(100).map((q) => exactly(q.text)));
+  await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', part.url);
+  const markdown = await (await request.get(`${part.url}2.md`)).text();
+  expect(markdown).toContain(quotes[100]!.text);
+  expect(markdown).not.toContain(quotes[99]!.text);
+  expect(markdown).toContain('Page 2 of 2');
+
+  // A quote on the second page links to the page of its part that lists it.
+  await page.goto(quotes[120]!.url);
+  await page.locator('main .eyebrow').getByRole('link', { name: part.title }).click();
+  await expect(page).toHaveURL(`${part.url}2/#${quotes[120]!.id}`);
+  await expect(page.locator(`[id="${quotes[120]!.id}"]`)).toBeInViewport();
+});
+
+test('a quote whose id is a number keeps its URL; the page of all quotes with that number moves aside', async ({ page }) => {
+  const mary = person('Mary Somerville');
+  await page.goto('/mary-somerville/quotes/2/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('On 2');
+  await page.goto('/mary-somerville/quotes/');
+  await page.getByRole('navigation', { name: 'Pages of all quotes' }).getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL('/mary-somerville/quotes/page-2/');
+  await expect(page.locator('main figure').first().locator('blockquote')).toHaveText(exactly(mary.quotes[100]!.text));
+});
+
+test('names and titles with markup or accents are shown as text', async ({ page }) => {
+  const edith = person('Édith Piaf');
+  await page.goto(edith.profile.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Édith Piaf');
+  await expect(page.getByRole('list', { name: 'Parts' }).getByRole('link')).toHaveText(['Singing & <life>']);
+});
+
+test('/quotes.json holds everyone, each record naming its person; each person has a feed', async ({ request }) => {
+  const json = await (await request.get('/quotes.json')).json();
+  expect(json).toEqual(siteRecords(site));
+  expect(json.profile).toBeUndefined();
+  for (const p of site.people) {
+    const feed = await (await request.get(`${p.profile.url}feed.xml`)).text();
+    expect(feed).toContain(`<author><name>${p.profile.name}</name></author>`);
+    expect(feed.match(/<entry>/g)).toHaveLength(p.quotes.length);
+  }
+  const llms = readFileSync(join('dist-fixtures/people', 'llms.txt'), 'utf8');
+  for (const p of site.people) expect(llms).toContain(`## ${p.profile.name}`);
+});
