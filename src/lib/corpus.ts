@@ -493,7 +493,7 @@ export function generatePeople(count: number, quotesEach: number, seed = 1): { n
   const next = random(seed);
   const writer = new Writer(next);
   const shared: Shared = {
-    titles: Array.from({ length: 40 }, () => writer.title()),
+    titles: Array.from({ length: 20 }, () => writer.title()),
     topics: Array.from({ length: 200 }, () => writer.topic()),
   };
   const slugs = new Set<string>();

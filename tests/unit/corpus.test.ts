@@ -201,7 +201,8 @@ describe('queries', () => {
 });
 
 describe('generatePeople', () => {
-  const people = generatePeople(20, 100, 2);
+  const everyone = generatePeople(40, 100, 2);
+  const people = everyone.slice(0, 20);
 
   test('names give distinct slugs, with accents, hyphens and apostrophes among them', () => {
     const slugs = people.map((p) => slugify(p.name));
@@ -214,23 +215,30 @@ describe('generatePeople', () => {
     expect(many.some((n) => n.includes("'"))).toBe(true);
   });
 
-  test('each text is a profile of its own that parses, with some titles and topics shared', () => {
-    const titles = new Map<string, number>();
-    const topics = new Map<string, number>();
+  test('each text is a profile of its own that parses', () => {
     const intros = new Set<string>();
-    for (const { name, text } of people) {
+    for (const { name, text } of people.slice(0, 10)) {
       const result = parseProfile(text, `${name}.txt`);
       expect(result.ok ? [] : result.errors.slice(0, 3)).toEqual([]);
       if (!result.ok) continue;
       expect(result.records.quotes).toHaveLength(100);
       expect(text.startsWith(name)).toBe(true);
       intros.add(result.records.profile.intro);
-      for (const t of new Set(result.records.parts.map((p) => p.title))) titles.set(t, (titles.get(t) ?? 0) + 1);
-      for (const t of new Set(result.records.quotes.map((q) => q.topic))) topics.set(t, (topics.get(t) ?? 0) + 1);
     }
-    expect(intros.size).toBe(people.length);
-    expect([...titles.values()].some((n) => n > 1)).toBe(true);
-    expect([...topics.values()].filter((n) => n > 1).length).toBeGreaterThan(5);
+    expect(intros.size).toBe(10);
+  });
+
+  test('some part titles and topics recur from person to person', () => {
+    const recurring = (pattern: RegExp) => {
+      const seen = new Map<string, number>();
+      for (const { text } of everyone) {
+        for (const found of new Set(Array.from(text.matchAll(pattern), (m) => m[1]!))) seen.set(found, (seen.get(found) ?? 0) + 1);
+      }
+      return [...seen.values()].filter((n) => n > 1).length;
+    };
+    expect(recurring(/^Part \d+: (.*)$/gm)).toBeGreaterThan(0);
+    // Topics of three words or more rarely meet by chance: these come from the shared pool.
+    expect(recurring(/^- On ([^:\s]+ [^:\s]+ [^:]+): /gm)).toBeGreaterThan(5);
   });
 
   test('is the same for the same arguments', () => {
