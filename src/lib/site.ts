@@ -19,6 +19,8 @@ export interface ListPage<T> {
   url: string;
   /** 1-based. */
   number: number;
+  /** The page's `[...page]` route parameter: its URL after the list's, none for page 1. */
+  param: string | undefined;
   /** The URLs of every page of the list, in order (for the pager). */
   urls: string[];
   items: T[];
@@ -141,7 +143,13 @@ export function listPages<T>(listUrl: string, items: readonly T[], taken: Readon
     for (let n = 1; taken.has(url); n++) url = `${listUrl}page-${i + 1}${n > 1 ? `-${n}` : ''}/`;
     return url;
   });
-  return urls.map((url, i) => ({ url, number: i + 1, urls, items: items.slice(i * size, (i + 1) * size) }));
+  return urls.map((url, i) => ({
+    url,
+    number: i + 1,
+    param: url.slice(listUrl.length, -1) || undefined,
+    urls,
+    items: items.slice(i * size, (i + 1) * size),
+  }));
 }
 
 /** Everything the site holds, in the public shape of `/quotes.json`. */

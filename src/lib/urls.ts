@@ -50,11 +50,6 @@ export function listPageUrl(listUrl: string, page: number): string {
   return page <= 1 ? listUrl : `${listUrl}${page}/`;
 }
 
-/** The `[...page]` route parameter of a list page: none for page 1. */
-export function pageParam(page: number): string | undefined {
-  return page <= 1 ? undefined : String(page);
-}
-
 /** A page's Markdown twin: the same address ending in `.md` instead of `/` (`/` → `/index.md`). */
 export function markdownUrl(url: string): string {
   return url === '/' ? '/index.md' : url.replace(/\/$/, '.md');
@@ -70,9 +65,4 @@ export function markdownUrl(url: string): string {
 export function cardUrl(url: string, home = '/'): string {
   const rest = url.slice(home.length).replace(/\/$/, '');
   return `${home}cards/${rest || 'index'}.png`;
-}
-
-/** The `/`-separated path of a URL without its outer slashes, for a rest route parameter. */
-export function restParam(url: string): string | undefined {
-  return url.slice(1, -1) || undefined;
 }

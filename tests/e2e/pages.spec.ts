@@ -4,6 +4,7 @@ import { exactly, json, records } from './records.ts';
 const { profile, parts, sources, quotes } = records;
 
 test('every quote has a page whose text, topic, kind, part and source are the record’s', async ({ page }) => {
+  test.setTimeout(120_000);
   for (const quote of quotes) {
     await page.goto(quote.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`On ${quote.topic}`);

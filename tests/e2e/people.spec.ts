@@ -17,7 +17,7 @@ test('the home page lists the people in name order, with who they are, their cou
     const item = people.nth(i);
     await expect(item.getByRole('link', { name: p.profile.name, exact: true })).toHaveAttribute('href', `/${p.profile.slug}/`);
     await expect(item).toContainText(p.summary);
-    await expect(item).toContainText(`${p.quotes.length} quotes in ${p.parts.length} parts`);
+    await expect(item).toContainText(`${p.quotes.length} quotes in ${p.parts.length} ${p.parts.length === 1 ? 'part' : 'parts'}`);
     await expect(item.locator('blockquote')).toHaveText(exactly(p.featured.text));
   }
   await expect(page.getByRole('searchbox')).toHaveCount(1);

@@ -3,7 +3,7 @@ import { absolute, fileResponse, loadSite } from '../../../data.ts';
 import { partMarkdown } from '../../../lib/markdown.ts';
 import type { Part, Quote } from '../../../lib/schema.ts';
 import { listPages, type ListPage } from '../../../lib/site.ts';
-import { personParam, restParam } from '../../../lib/urls.ts';
+import { personParam } from '../../../lib/urls.ts';
 
 /** Each page of each part as Markdown: `<part>.md`, then `<part>/2.md`, … */
 export const getStaticPaths = (async () => {
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
   return site.people.flatMap(({ profile, parts, quotesOfPart }) =>
     parts.flatMap((part) =>
       listPages(part.url, quotesOfPart.get(part.slug)!).map((page) => ({
-        params: { person: personParam(profile), path: restParam(page.url.slice(`${profile.url}parts`.length)) },
+        params: { person: personParam(profile), path: [part.slug, page.param].filter(Boolean).join('/') },
         props: { part, page },
       })),
     ),

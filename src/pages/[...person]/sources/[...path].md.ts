@@ -3,7 +3,7 @@ import { absolute, fileResponse, loadSite } from '../../../data.ts';
 import { sourceMarkdown } from '../../../lib/markdown.ts';
 import type { Quote, Source } from '../../../lib/schema.ts';
 import { listPages, type ListPage } from '../../../lib/site.ts';
-import { personParam, restParam } from '../../../lib/urls.ts';
+import { personParam } from '../../../lib/urls.ts';
 
 /** Each page of each source as Markdown: `<source>.md`, then `<source>/2.md`, … */
 export const getStaticPaths = (async () => {
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
   return site.people.flatMap(({ profile, sources, quotesOfSource }) =>
     sources.flatMap((source) =>
       listPages(source.url, quotesOfSource.get(source.slug)!).map((page) => ({
-        params: { person: personParam(profile), path: restParam(page.url.slice(`${profile.url}sources`.length)) },
+        params: { person: personParam(profile), path: [source.slug, page.param].filter(Boolean).join('/') },
         props: { source, page },
       })),
     ),
