@@ -6,6 +6,7 @@ const SITE = 'http://127.0.0.1:4329';
 const MARKUP = 'http://127.0.0.1:4330';
 const PEOPLE = 'http://127.0.0.1:4331';
 const TWO = 'http://127.0.0.1:4332';
+const DEV = 'http://127.0.0.1:4333';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,18 +20,21 @@ export default defineConfig({
   },
   // The builds tests/build-sites.ts made just before (npm run test:e2e): the site, and fixtures.
   projects: [
-    { name: 'site', testIgnore: /(markup|people|two-people)\.spec\.ts/, use: { baseURL: SITE } },
+    { name: 'site', testIgnore: /(markup|people|two-people|dev)\.spec\.ts/, use: { baseURL: SITE } },
     // tests/fixtures/markup.txt: quotes full of HTML.
     { name: 'markup', testMatch: /markup\.spec\.ts/, use: { baseURL: MARKUP } },
     // tests/fixtures/people/: a site of several people.
     { name: 'people', testMatch: /(^|\/)people\.spec\.ts/, use: { baseURL: PEOPLE } },
     // The project's profile plus a second person: the published URLs move under /david-cramer/.
     { name: 'two', testMatch: /two-people\.spec\.ts/, use: { baseURL: TWO } },
+    // `astro dev` on a copy of the profiles, which the tests edit.
+    { name: 'dev', testMatch: /dev\.spec\.ts/, use: { baseURL: DEV } },
   ],
   webServer: [
     { command: 'node src/cli/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
     { command: 'node src/cli/serve.ts dist-fixtures/markup 4330', url: `${MARKUP}/`, reuseExistingServer: false },
     { command: 'node src/cli/serve.ts dist-fixtures/people 4331', url: `${PEOPLE}/`, reuseExistingServer: false },
     { command: 'node src/cli/serve.ts dist-fixtures/two 4332', url: `${TWO}/`, reuseExistingServer: false },
+    { command: 'node tests/dev-server.ts 4333', url: `${DEV}/`, reuseExistingServer: false, timeout: 60_000 },
   ],
 });

@@ -181,12 +181,18 @@ export function profilesLoader(name: string): Loader {
       if (watcher) {
         const watched = resolve(inputPath(input));
         watcher.add(watched);
+        // An editor's save can arrive as several events (truncate, write, rename): read once they
+        // settle, and never two reads at once, so the last state of the files always wins.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let running = Promise.resolve();
         watcher.on('all', (event, path) => {
           const inside = path === watched || (path.startsWith(`${watched}/`) && path.endsWith('.txt'));
-          if (inside && ['add', 'change', 'unlink'].includes(event)) {
+          if (!inside || !['add', 'change', 'unlink'].includes(event)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
             logger.info(`${event}: ${path}`);
-            void sync().catch((error: unknown) => logger.error(String(error)));
-          }
+            running = running.then(sync).catch((error: unknown) => logger.error(String(error)));
+          }, 50);
         });
       }
       await sync();

@@ -1,0 +1,95 @@
+/**
+ * The writer's loop: `astro dev` on a copy of the profiles (tests/dev-server.ts). Saving a profile
+ * shows on the served pages without a restart; a broken line shows in Astro's error overlay.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { DEV_PROFILES } from './dev-profiles.ts';
+import { records } from './records.ts';
+
+// One dev server and one set of files: the steps run in order.
+test.describe.configure({ mode: 'serial' });
+
+const file = join(DEV_PROFILES, 'David Cramer.txt');
+const original = readFileSync('content/profiles/David Cramer.txt', 'utf8');
+const quote = records.quotes.find((q) => q.id === 'engineering-taste')!;
+const edit = (change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
+// The writer's promise: a saved change shows within 2 s.
+const SHOWN_WITHIN = 2_000;
+
+/** Reloads `path` until `check` passes, and says how long that took after the save. */
+async function shows(page: Page, path: string, check: () => Promise<void>, savedAt: number) {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass({ timeout: SHOWN_WITHIN, intervals: [100] });
+  test.info().annotations.push({ type: 'shown after', description: `${path}: ${Math.round(performance.now() - savedAt)} ms` });
+}
+
+test.beforeAll(async ({ request }) => {
+  // The first request compiles the pages; later ones are what a writer waits for.
+  await expect.poll(async () => (await request.get(quote.url)).status(), { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  rmSync(join(DEV_PROFILES, 'Grace Hopper.txt'), { force: true });
+  writeFileSync(file, original);
+});
+
+test('an edited quote shows on its page, its part, its source, the home page and the JSON', async ({ page, request }) => {
+  const before = quote.text;
+  const after = before.replace('taste', 'good taste');
+  const savedAt = performance.now();
+  edit((text) => text.replace(before, after));
+  const blockquote = (text: string) => page.locator('main blockquote', { hasText: text });
+  await shows(page, quote.url, () => expect(page.locator('main blockquote')).toHaveText(after), savedAt);
+  for (const path of [quote.part.url, quote.source.url, '/']) {
+    await page.goto(path);
+    await expect(blockquote(after)).toBeVisible();
+  }
+  const json = await (await request.get('/quotes.json')).json();
+  expect(json.quotes.find((q: { id: string }) => q.id === quote.id).text).toBe(after);
+});
+
+test('a new quote gets its page; a removed one is gone', async ({ page, request }) => {
+  const line = '- On writing loops: Saving the file is enough. — Source: [Test Suite]';
+  const savedAt = performance.now();
+  edit((text) => text.replace(/(Part 2: [^\n]*\n)/, `$1${line}\n`));
+  await shows(page, '/quotes/writing-loops/', () => expect(page.getByRole('heading', { level: 1 })).toHaveText('On writing loops'), savedAt);
+  await page.goto('/sources/test-suite/');
+  await expect(page.locator('main blockquote')).toHaveText('Saving the file is enough.');
+
+  edit((text) => text.replace(`${line}\n`, ''));
+  await expect.poll(async () => (await request.get('/quotes/writing-loops/')).status(), { timeout: SHOWN_WITHIN }).toBe(404);
+});
+
+test('a broken line shows every error of the file in the overlay, and fixing it brings the pages back', async ({ page }) => {
+  const good = readFileSync(file, 'utf8');
+  const savedAt = performance.now();
+  edit((text) => text.replace(`[${quote.source.name}]`, '[]').replace('Part 2: ', 'Part two: '));
+  const overlay = page.locator('vite-error-overlay');
+  await shows(page, quote.url, () => expect(overlay).toContainText(`${file}:${quote.line}: the source is empty`), savedAt);
+  await expect(overlay).toContainText(/David Cramer\.txt:\d+: a part number must be a whole number: Part two:/);
+  await expect(overlay).toContainText(`2 errors in ${DEV_PROFILES}`);
+  // Never the last good page as if nothing were wrong: every page shows the problem.
+  await page.goto('/');
+  await expect(overlay).toContainText('the source is empty');
+
+  const fixedAt = performance.now();
+  writeFileSync(file, good);
+  await shows(page, quote.url, () => expect(page.locator('main blockquote')).toHaveText(/good taste/), fixedAt);
+  await expect(overlay).toHaveCount(0);
+});
+
+test('a second person’s file turns the site into a site of several people, and removing it turns it back', async ({ page }) => {
+  const savedAt = performance.now();
+  cpSync('tests/fixtures/people/Grace Hopper.txt', join(DEV_PROFILES, 'Grace Hopper.txt'));
+  await shows(page, '/', () => expect(page.getByRole('list', { name: 'People' }).getByRole('heading')).toHaveText(['David Cramer', 'Grace Hopper']), savedAt);
+  await page.goto('/grace-hopper/quotes/computing/');
+  await expect(page.locator('main figcaption')).toContainText('Grace Hopper');
+
+  const removedAt = performance.now();
+  rmSync(join(DEV_PROFILES, 'Grace Hopper.txt'));
+  await shows(page, '/', () => expect(page.getByRole('heading', { level: 1 })).toHaveText('David Cramer'), removedAt);
+});
