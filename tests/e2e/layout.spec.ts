@@ -26,12 +26,23 @@ for (const width of [320, 375, 1280]) {
   }
 }
 
-test('the dark scheme keeps the layout (screenshots of a part page, for a look)', async ({ page }) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
+test('the dark scheme keeps the layout: the same boxes as light, nothing wider than the screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 900 });
   await page.goto(records.parts[0]!.url);
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe('rgb(251, 250, 247)');
+  const boxes = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('header, h1, main figure, main nav, footer')].map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return [element.tagName, Math.round(x), Math.round(y), Math.round(width), Math.round(height)];
+      }),
+    );
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await boxes();
+  const lightBackground = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).not.toBe(lightBackground);
+  expect(await boxes()).toEqual(light);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   await page.screenshot({ path: 'test-results/screenshots/part-375-dark.png' });
 });
 
