@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { parseProfile } from '../../src/lib/profile.ts';
+import { findBulletStarts, parseProfile } from '../../src/lib/profile.ts';
 import { ADA } from './helpers.ts';
 import { RecordsSchema } from '../../src/lib/schema.ts';
 
@@ -74,5 +74,40 @@ test('random bytes give records or errors, never a crash', () => {
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => checkResult(bytes)),
     { numRuns: 2000 },
+  );
+});
+
+test('the shortcut for plain lines finds the same list items as remark', () => {
+  const line = fc.constantFrom(
+    '- On a: x — Source: [S]',
+    '* On b: y — Source: [S]',
+    '+ On c: z — Source: [S]',
+    'Part 1: Title',
+    'Some intro text.',
+    '',
+    '   ',
+    '  - an indented bullet',
+    '1. a numbered line',
+    '2) another',
+    '---',
+    '- - -',
+    '> a quote block',
+    '-',
+    '- ',
+    '\t* tabbed',
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 1_200 }), (lines) => {
+      expect(findBulletStarts(lines, true)).toEqual(findBulletStarts(lines, false));
+    }),
+    { numRuns: 300 },
+  );
+  // Pieces of only plain lines, where the shortcut answers on its own.
+  const plain = fc.constantFrom('- On a: x — Source: [S]', '* b', '+ c', 'text', 'Part 2: T', '');
+  fc.assert(
+    fc.property(fc.array(plain, { maxLength: 1_200 }), (lines) => {
+      expect(findBulletStarts(lines, true)).toEqual(findBulletStarts(lines, false));
+    }),
+    { numRuns: 300 },
   );
 });
