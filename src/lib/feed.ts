@@ -1,6 +1,6 @@
 /**
  * Atom feeds of the quotes (`/feed.xml` for the site, `/<person>/feed.xml` on a site of several),
- * one entry per quote in profile order.
+ * one entry per quote in profile order, the newest quotes only.
  */
 import type { Quote } from './schema.ts';
 import { attributedText } from './text.ts';
@@ -10,6 +10,19 @@ export function xmlEscape(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/**
+ * How many quotes a feed holds: the newest, which are the last in a profile, since adding a quote
+ * at the end is how a profile grows (and never moves a published URL). A reader polling a feed of
+ * 100,000 entries would download megabytes for nothing.
+ */
+export const FEED_SIZE = 100;
+
+/** The quotes of a feed: the last `FEED_SIZE` of one person, or the last of each person in turn. */
+export function feedQuotes(people: { quotes: Quote[] }[]): Quote[] {
+  const each = Math.ceil(FEED_SIZE / people.length);
+  return people.flatMap((p) => p.quotes.slice(-each));
 }
 
 /** What a feed is about. */

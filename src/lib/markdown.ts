@@ -6,7 +6,7 @@
 import type { Part, Quote, Source } from './schema.ts';
 import type { ListPage, Person, Site } from './site.ts';
 import { kindLabel } from './text.ts';
-import { markdownUrl } from './urls.ts';
+import { markdownUrl, partsUrl, sourcesUrl } from './urls.ts';
 
 /**
  * Escapes profile text so Markdown shows it as written. Only what would change meaning is
@@ -99,9 +99,10 @@ export function sourceMarkdown(source: Source, page: ListPage<Quote>, abs: Absol
   ].join('\n')}\n`;
 }
 
-/** A person's home: who they are, their parts and their sources. */
+/** A person's home: who they are, their parts and their most quoted sources, as the page shows them. */
 export function personMarkdown(person: Person, title: string, abs: Absolute): string {
-  const { profile, parts, sources, quotes } = person;
+  const { profile, parts, sources, quotes, topSources, partPages } = person;
+  const firstParts = partPages[0]!.items;
   return `${[
     `# ${escapeMarkdown(title)}`,
     '',
@@ -111,11 +112,13 @@ export function personMarkdown(person: Person, title: string, abs: Absolute): st
     '',
     '## Parts',
     '',
-    ...parts.map((p) => `- Part ${p.number}: ${link(p.title, abs(markdownUrl(p.url)))} (${p.quoteCount} quotes; web page: ${abs(p.url)})`),
+    ...firstParts.map((p) => `- Part ${p.number}: ${link(p.title, abs(markdownUrl(p.url)))} (${p.quoteCount} quotes; web page: ${abs(p.url)})`),
+    ...(firstParts.length < parts.length ? ['', `All ${parts.length} parts: ${abs(partsUrl(profile))}`] : []),
     '',
     '## Sources',
     '',
-    ...sources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))} (${s.quoteCount} quotes; web page: ${abs(s.url)})`),
+    ...topSources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))} (${s.quoteCount} quotes; web page: ${abs(s.url)})`),
+    ...(topSources.length < sources.length ? ['', `All ${sources.length} sources: ${abs(sourcesUrl(profile))}`] : []),
   ].join('\n')}\n`;
 }
 
@@ -137,8 +140,10 @@ export function peopleMarkdown(site: Site, abs: Absolute): string {
 
 /** `/llms.txt` (llmstxt.org): what the site is, and where its Markdown and data are. */
 export function llmsTxt(site: Site, abs: Absolute): string {
+  // Parts lead to every quote; long lists are cut where the pages cut them, so the file stays an index.
   const perPerson = (person: Person, level: string): string[] => {
-    const { profile, parts, sources, quotes } = person;
+    const { profile, parts, sources, quotes, topSources, quotePages } = person;
+    const firstQuotes = quotePages[0]!.items;
     return [
       ...(site.several ? [`${level} ${escapeMarkdown(profile.name)}`, '', `${escapeMarkdown(person.summary)} ${link('Home', abs(markdownUrl(profile.url)))}`, ''] : []),
       `${level}# Parts`,
@@ -147,13 +152,15 @@ export function llmsTxt(site: Site, abs: Absolute): string {
       '',
       `${level}# Sources`,
       '',
-      ...sources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))}: ${s.quoteCount} quotes`),
+      ...topSources.map((s) => `- ${link(s.name, abs(markdownUrl(s.url)))}: ${s.quoteCount} quotes`),
+      ...(topSources.length < sources.length ? ['', `The ${topSources.length} most quoted of ${sources.length} sources; all: ${abs(sourcesUrl(profile))}`] : []),
       '',
       `${level}# Optional`,
       '',
-      ...quotes.map(
+      ...firstQuotes.map(
         (q) => `- ${link(`On ${q.topic}`, abs(markdownUrl(q.url)))}: ${q.kind === 'direct' ? 'quote' : 'paraphrase'}, ${escapeMarkdown(q.source.name)}`,
       ),
+      ...(firstQuotes.length < quotes.length ? ['', `The first ${firstQuotes.length} of ${quotes.length} quotes; every quote is in its part's Markdown.`] : []),
       '',
     ];
   };

@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
 import { absolute, fileResponse, loadSite } from '../data.ts';
-import { atomFeed } from '../lib/feed.ts';
+import { atomFeed, feedQuotes } from '../lib/feed.ts';
 
-/** The site's feed: every quote of everyone, person by person. */
+/** The site's feed: the newest quotes of everyone, person by person. */
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await loadSite();
   const names = site.people.map((p) => p.profile.name).join(', ');
   const feed = atomFeed(
-    site.people.flatMap((p) => p.quotes),
+    feedQuotes(site.people),
     { title: site.title, subtitle: `Quotes and paraphrases of ${names}`, home: '/', self: '/feed.xml', author: names, updated: site.updated },
     absolute(origin),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bibtexCitation, bibtexEscape, plainCitation, quoteAsMarkdown } from '../../src/lib/citation.ts';
-import { atomFeed, xmlEscape } from '../../src/lib/feed.ts';
+import { atomFeed, feedQuotes, xmlEscape } from '../../src/lib/feed.ts';
 import { escapeMarkdown } from '../../src/lib/markdown.ts';
 import { siteOf } from './helpers.ts';
 
@@ -84,6 +84,14 @@ describe('the Atom feed', () => {
     expect(feed).toContain('<title>Ada Lovelace on speed</title>');
     expect(feed).toContain('<updated>2026-01-02T03:04:05.000Z</updated>');
     expect(feed).toContain('label="P &amp; Q"');
+  });
+
+  test('a feed holds the newest quotes: the last 100 of a person, shared out among several people', () => {
+    const quotes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `q${i}` }));
+    const ids = (people: { quotes: { id: string }[] }[]) => feedQuotes(people as never).map((q) => q.id);
+    expect(ids([{ quotes: quotes(75) }])).toHaveLength(75);
+    expect(ids([{ quotes: quotes(250) }])).toEqual(quotes(250).slice(150).map((q) => q.id));
+    expect(ids([{ quotes: quotes(250) }, { quotes: quotes(3) }])).toEqual([...quotes(250).slice(200), ...quotes(3)].map((q) => q.id));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { absolute, fileResponse, loadSite } from '../../data.ts';
-import { atomFeed } from '../../lib/feed.ts';
+import { atomFeed, feedQuotes } from '../../lib/feed.ts';
 import type { Person } from '../../lib/site.ts';
 import { feedUrl, personParam } from '../../lib/urls.ts';
 
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ person: Person }> = ({ props: { person }, site }) => {
-  const { profile, quotes, updated } = person;
+  const { profile, updated } = person;
   const info = {
     title: `${profile.name}, in quotes`,
     subtitle: `Quotes and paraphrases of ${profile.name}`,
@@ -20,5 +20,5 @@ export const GET: APIRoute<{ person: Person }> = ({ props: { person }, site }) =
     author: profile.name,
     updated,
   };
-  return fileResponse(atomFeed(quotes, info, absolute(site)), 'application/atom+xml; charset=utf-8');
+  return fileResponse(atomFeed(feedQuotes([person]), info, absolute(site)), 'application/atom+xml; charset=utf-8');
 };
