@@ -463,7 +463,7 @@ function nextSource(counts: number[], history: number[], next: () => number): nu
 }
 
 /**
- * Writes a realistic profile of `count` quotes for benchmarks, in the profile format of GUIDE.md.
+ * Writes a realistic profile of `count` quotes for benchmarks, in the profile format (see README.md).
  * Words come from a 275,000-word English list with Zipf frequencies (slope −1 up to rank 10,000,
  * steeper beyond), so the number of distinct words grows with the corpus as in real text; function
  * words hold the top ranks; proper nouns, accented and hyphenated words, numbers with thousands
@@ -572,7 +572,7 @@ export interface CorpusStats {
   sdWordsPerText: number;
   meanWordsPerTopic: number;
   directShare: number;
-  /** Distinct by slug: names spelled two ways that give one slug count once, as the GUIDE says. */
+  /** Distinct by slug: names spelled two ways that give one slug are one source, as the parser makes them. */
   distinctSources: number;
   /** Quotes of the most quoted source. */
   largestSource: number;
