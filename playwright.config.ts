@@ -27,8 +27,9 @@ export default defineConfig({
     { name: 'people', testMatch: /(^|\/)people\.spec\.ts/, use: { baseURL: PEOPLE } },
     // The project's profile plus a second person: the published URLs move under /david-cramer/.
     { name: 'two', testMatch: /two-people\.spec\.ts/, use: { baseURL: TWO } },
-    // `astro dev` on a copy of the profiles, which the tests edit.
-    { name: 'dev', testMatch: /dev\.spec\.ts/, use: { baseURL: DEV } },
+    // `astro dev` on a copy of the profiles, which the tests edit. Last, on a quiet machine: the
+    // tests time how long a save takes to show.
+    { name: 'dev', testMatch: /dev\.spec\.ts/, use: { baseURL: DEV }, dependencies: ['site', 'markup', 'people', 'two'] },
   ],
   webServer: [
     { command: 'node src/cli/serve.ts dist 4329', url: `${SITE}/`, reuseExistingServer: false },
