@@ -4,7 +4,7 @@
  * Links are absolute, to the canonical HTML pages (or, in lists of pages, to their Markdown).
  */
 import type { Part, Quote, Source } from './schema.ts';
-import type { ListPage, Person, Site } from './site.ts';
+import { byPart, type ListPage, type Person, type Site } from './site.ts';
 import { kindLabel } from './text.ts';
 import { markdownUrl, partsUrl, sourcesUrl } from './urls.ts';
 
@@ -85,11 +85,11 @@ export function partMarkdown(part: Part, page: ListPage<Quote>, abs: Absolute): 
 
 /** One page of a source: its quotes, grouped by part. */
 export function sourceMarkdown(source: Source, page: ListPage<Quote>, abs: Absolute): string {
-  const lines: string[] = [];
-  page.items.forEach((q, i) => {
-    if (q.part.slug !== page.items[i - 1]?.part.slug) lines.push('', `## Part ${q.part.number}: ${link(q.part.title, abs(q.part.url))}`);
-    lines.push('', quoteBlock(q, abs, '###'));
-  });
+  const lines = byPart(page.items).flatMap(({ part, quotes }) => [
+    '',
+    `## Part ${part.number}: ${link(part.title, abs(part.url))}`,
+    ...quotes.flatMap((q) => ['', quoteBlock(q, abs, '###')]),
+  ]);
   return `${[
     `# ${escapeMarkdown(source.name)}`,
     '',

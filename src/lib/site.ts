@@ -152,6 +152,17 @@ export function listPages<T>(listUrl: string, items: readonly T[], taken: Readon
   }));
 }
 
+/** Quotes in runs of one part each. Quotes come in profile order, so a part's quotes are one run. */
+export function byPart(quotes: readonly Quote[]): { part: Quote['part']; quotes: Quote[] }[] {
+  const groups: { part: Quote['part']; quotes: Quote[] }[] = [];
+  for (const quote of quotes) {
+    const last = groups.at(-1);
+    if (last?.part.slug === quote.part.slug) last.quotes.push(quote);
+    else groups.push({ part: quote.part, quotes: [quote] });
+  }
+  return groups;
+}
+
 /** Everything the site holds, in the public shape of `/quotes.json`. */
 export function siteRecords(site: Site): SiteRecords {
   const people = site.people;
