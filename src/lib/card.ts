@@ -1,15 +1,16 @@
 /**
  * Social card images (1200×630 PNG) for link previews: satori lays the card out as SVG with the
  * fonts shipped in @fontsource packages, sharp turns it into a PNG. Cards are cached by content, so
- * a rebuild renders only the cards whose content changed.
+ * a rebuild draws only the cards whose content changed.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
-import type { Kind } from './schema.ts';
+import type { Kind, Part, Quote, Records } from './schema.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -28,6 +29,41 @@ export interface CardContent {
   attribution: string;
   /** The site's title, in the corner. */
   site: string;
+}
+
+/** The home page's card, also used by pages without one of their own. */
+export function homeCard({ profile, parts, quotes }: Records, siteTitle: string): CardContent {
+  return { eyebrow: `${quotes.length} quotes in ${parts.length} parts`, text: siteTitle, attribution: profile.name, site: '' };
+}
+
+/** A part's card. */
+export function partCard(part: Part, name: string, siteTitle: string): CardContent {
+  const count = `${part.quoteCount} ${part.quoteCount === 1 ? 'quote' : 'quotes'}`;
+  return { eyebrow: `Part ${part.number} · ${count}`, text: part.title, attribution: name, site: siteTitle };
+}
+
+/** A quote's card. */
+export function quoteCard(quote: Quote, name: string, siteTitle: string): CardContent {
+  return {
+    eyebrow: `On ${quote.topic}`,
+    text: quote.text,
+    kind: quote.kind,
+    attribution: `${name} · ${quote.source.name}`,
+    site: siteTitle,
+  };
+}
+
+/**
+ * Every card of the site, as the endpoints under src/pages/cards/ draw them: what a build uses,
+ * so `pruneCardCache(siteCards(records, title).map(cardKey))` keeps exactly those.
+ */
+export function siteCards(records: Records, siteTitle: string): CardContent[] {
+  const name = records.profile.name;
+  return [
+    homeCard(records, siteTitle),
+    ...records.parts.map((part) => partCard(part, name, siteTitle)),
+    ...records.quotes.map((quote) => quoteCard(quote, name, siteTitle)),
+  ];
 }
 
 const require = createRequire(import.meta.url);
@@ -154,18 +190,93 @@ export async function layOutCard(content: CardContent): Promise<{ svg: string; f
   return { svg, fontSize: FONT_SIZES.at(-1)! };
 }
 
+/** Draws the card as PNG. */
+export async function drawCard(content: CardContent): Promise<Uint8Array<ArrayBuffer>> {
+  const { svg } = await layOutCard(content);
+  return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
+}
+
 // Bump when the design changes, so cached cards are drawn again.
 const DESIGN_VERSION = 1;
-const CACHE = join('node_modules', '.cache', 'quote-browser', 'cards');
 
-/** The card as PNG, from the cache when the same content was drawn before. */
-export async function renderCard(content: CardContent): Promise<Uint8Array<ArrayBuffer>> {
-  const key = createHash('sha256').update(JSON.stringify([DESIGN_VERSION, content])).digest('hex').slice(0, 32);
-  const cached = join(CACHE, `${key}.png`);
-  if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
-  const { svg } = await layOutCard(content);
-  const png = await sharp(Buffer.from(svg)).png().toBuffer();
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(cached, png);
-  return new Uint8Array(png);
+/** The cache key of a card: a hash of its content and the design version, 32 hex digits. */
+export function cardKey(content: CardContent): string {
+  const { eyebrow, text, kind, attribution, site } = content;
+  // Fields in a fixed order, so how the caller built the object does not matter.
+  const fields = [DESIGN_VERSION, eyebrow, text, kind ?? null, attribution, site];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 32);
+}
+
+/** The card cache folder: `QUOTE_CARD_CACHE` if set, else `node_modules/.cache/quote-browser/cards`. */
+export function cardCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return env.QUOTE_CARD_CACHE || join('node_modules', '.cache', 'quote-browser', 'cards');
+}
+
+/** A cached card (`<key>.png`), or a temporary file left by a write that never finished. */
+const CACHE_FILE = /^([0-9a-f]{32})\.png(\..+\.tmp)?$/;
+
+/**
+ * Writes to a temporary file beside `file`, then renames it into place: rename is atomic, so
+ * readers (a card drawn at the same time, the next build) see the whole card or none, never part.
+ */
+async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Options of `renderCard`. */
+export interface RenderCardOptions {
+  /** The cache folder (default `cardCacheDir()`), or `false` for no cache. */
+  cacheDir?: string | false;
+}
+
+/** The card as PNG, from the cache when the same content was drawn before, else drawn and cached. */
+export async function renderCard(content: CardContent, options: RenderCardOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const dir = options.cacheDir ?? cardCacheDir();
+  const file = dir === false ? undefined : join(dir, `${cardKey(content)}.png`);
+  if (file) {
+    try {
+      return new Uint8Array(await readFile(file));
+    } catch {
+      // Not cached yet (or unreadable): draw it.
+    }
+  }
+  const png = await drawCard(content);
+  if (file) {
+    // The cache only saves time: a card that cannot be cached is still a card.
+    await mkdir(dirname(file), { recursive: true })
+      .then(() => writeAtomically(file, png))
+      .catch((error: Error) => console.warn(`Social card cache: could not write ${file}: ${error.message}`));
+  }
+  return png;
+}
+
+/**
+ * Deletes every card in the cache folder whose key is not in `keep` (pass the keys of the cards a
+ * build used, from `cardKey`), and temporary files left by interrupted writes, so the cache holds
+ * only current cards. Other files in the folder are left alone. Returns how many were deleted.
+ */
+export async function pruneCardCache(keep: Iterable<string>, dir: string = cardCacheDir()): Promise<number> {
+  const kept = new Set(keep);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const match = CACHE_FILE.exec(name);
+    if (!match || (kept.has(match[1]!) && !match[2])) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -1,7 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, test } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, FONT_SIZES, layOutCard, renderCard, textBottom } from '../../src/lib/card.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardCacheDir,
+  cardKey,
+  FONT_SIZES,
+  layOutCard,
+  pruneCardCache,
+  renderCard,
+  siteCards,
+  textBottom,
+} from '../../src/lib/card.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
 import type { Quote } from '../../src/lib/schema.ts';
 
@@ -14,6 +27,17 @@ const content = (q: Quote) => ({
   kind: q.kind,
   attribution: `David Cramer · ${q.source.name}`,
   site: 'David Cramer, in quotes',
+});
+const tooLong = { ...content(byLength.at(-1)!), text: 'word '.repeat(400).trim() };
+
+// Each test that caches gets a folder of its own, so none reads a card another one drew.
+const folders: string[] = [];
+const cacheFolder = () => {
+  folders.push(mkdtempSync(join(tmpdir(), 'cards-')));
+  return folders.at(-1)!;
+};
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('social cards', () => {
@@ -30,14 +54,14 @@ describe('social cards', () => {
   });
 
   test('a text too long for any size still fits, at the smallest size, rather than overflowing silently', async () => {
-    const { svg, fontSize } = await layOutCard({ ...content(byLength.at(-1)!), text: 'word '.repeat(400).trim() });
+    const { svg, fontSize } = await layOutCard(tooLong);
     expect(fontSize).toBe(FONT_SIZES.at(-1));
     // Too long for any size: the smallest is used, and the measurement says it does not fit.
     expect(textBottom(svg)).toBeGreaterThan(CARD_HEIGHT - 32);
   });
 
   test('a card is a 1200×630 PNG', async () => {
-    const png = await renderCard(content(quotes[0]!));
+    const png = await renderCard(content(quotes[0]!), { cacheDir: false });
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
   });
@@ -52,5 +76,63 @@ describe('social cards', () => {
     const box = await glyph('日');
     expect(box).not.toBe('');
     for (const letter of ['П', 'Ω', 'ệ', 'é', '—', '“']) expect(await glyph(letter), letter).not.toBe(box);
+  });
+});
+
+describe('the card cache', () => {
+  const card = content(quotes[1]!);
+
+  test('a card is keyed by its content, whatever the order of its fields', () => {
+    const { eyebrow, text, kind, attribution, site } = card;
+    expect(cardKey(card)).toMatch(/^[0-9a-f]{32}$/);
+    expect(cardKey({ site, attribution, kind, text, eyebrow })).toBe(cardKey(card));
+    expect(cardKey({ ...card, text: `${text}!` })).not.toBe(cardKey(card));
+    expect(cardKey({ ...card, kind: undefined })).not.toBe(cardKey(card));
+  });
+
+  test("the site's cards, as a build would prune by them, are the home page's, each part's and each quote's", () => {
+    const records = result.ok ? result.records : undefined;
+    const keys = siteCards(records!, 'David Cramer, in quotes').map(cardKey);
+    expect(new Set(keys).size).toBe(1 + records!.parts.length + records!.quotes.length);
+    expect(keys).toContain(cardKey(content(quotes[0]!)));
+  });
+
+  test('the folder is QUOTE_CARD_CACHE when set, node_modules/.cache otherwise', () => {
+    expect(cardCacheDir({ QUOTE_CARD_CACHE: '/tmp/cards' })).toBe('/tmp/cards');
+    expect(cardCacheDir({})).toBe(join('node_modules', '.cache', 'quote-browser', 'cards'));
+  });
+
+  test('a card is written to a temporary file and renamed into place, and read back from the cache', async () => {
+    const folder = cacheFolder();
+    const seen = new Set<string>();
+    const watcher = watch(folder, (_, name) => name && seen.add(name));
+    const png = await renderCard(card, { cacheDir: folder });
+    // Let the last events arrive before closing the watcher.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watcher.close();
+    const file = `${cardKey(card)}.png`;
+    expect([...seen].filter((name) => name !== file)).toEqual([expect.stringMatching(new RegExp(`^${file}\\..+\\.tmp$`))]);
+    expect(readdirSync(folder)).toEqual([file]);
+    expect(readFileSync(join(folder, file)).equals(png)).toBe(true);
+    // A second render reads the file instead of drawing.
+    writeFileSync(join(folder, file), 'cached');
+    expect(Buffer.from(await renderCard(card, { cacheDir: folder })).toString()).toBe('cached');
+  });
+
+  test('the same card drawn several times at once is cached once, with no temporary file left', async () => {
+    const folder = cacheFolder();
+    const pngs = await Promise.all([1, 2, 3].map(() => renderCard(card, { cacheDir: folder })));
+    expect(readdirSync(folder)).toEqual([`${cardKey(card)}.png`]);
+    expect(pngs.every((png) => Buffer.from(png).equals(Buffer.from(pngs[0]!)))).toBe(true);
+  });
+
+  test('pruning deletes the cards not kept and unfinished writes, and nothing else', async () => {
+    const folder = cacheFolder();
+    const [kept, old] = ['a'.repeat(32), 'b'.repeat(32)];
+    for (const name of [`${kept}.png`, `${old}.png`, `${kept}.png.1234.tmp`, 'notes.txt']) writeFileSync(join(folder, name), '');
+    expect(await pruneCardCache([kept], folder)).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual([`${kept}.png`, 'notes.txt']);
+    expect(await pruneCardCache(new Set([kept]), folder)).toBe(0);
+    expect(await pruneCardCache([], join(folder, 'missing'))).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { fileResponse, loadRecords } from '../../../data.ts';
-import { renderCard } from '../../../lib/card.ts';
+import { partCard, renderCard } from '../../../lib/card.ts';
 import type { Part } from '../../../lib/schema.ts';
 import { site } from '../../../site.config.ts';
 
@@ -11,12 +11,4 @@ export const getStaticPaths = (async () => {
 
 /** The link-preview image of one part. */
 export const GET: APIRoute<{ part: Part; name: string }> = async ({ props: { part, name } }) =>
-  fileResponse(
-    await renderCard({
-      eyebrow: `Part ${part.number} · ${part.quoteCount} ${part.quoteCount === 1 ? 'quote' : 'quotes'}`,
-      text: part.title,
-      attribution: name,
-      site: site.title,
-    }),
-    'image/png',
-  );
+  fileResponse(await renderCard(partCard(part, name, site.title)), 'image/png');

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { fileResponse, loadRecords } from '../../../data.ts';
-import { renderCard } from '../../../lib/card.ts';
+import { quoteCard, renderCard } from '../../../lib/card.ts';
 import type { Quote } from '../../../lib/schema.ts';
 import { site } from '../../../site.config.ts';
 
@@ -11,13 +11,4 @@ export const getStaticPaths = (async () => {
 
 /** The link-preview image of one quote. */
 export const GET: APIRoute<{ quote: Quote; name: string }> = async ({ props: { quote, name } }) =>
-  fileResponse(
-    await renderCard({
-      eyebrow: `On ${quote.topic}`,
-      text: quote.text,
-      kind: quote.kind,
-      attribution: `${name} · ${quote.source.name}`,
-      site: site.title,
-    }),
-    'image/png',
-  );
+  fileResponse(await renderCard(quoteCard(quote, name, site.title)), 'image/png');
