@@ -179,21 +179,33 @@ export function fits(svg: string): boolean {
   return textBottom(svg) <= CARD_HEIGHT - PADDING / 2;
 }
 
-/** Lays out the card at the largest size whose text fits, measured on the rendered SVG. */
-export async function layOutCard(content: CardContent): Promise<{ svg: string; fontSize: number }> {
+/** A card laid out: its SVG, the font size chosen, and whether the text fits the card at that size. */
+export interface CardLayout {
+  svg: string;
+  fontSize: number;
+  /** False when the text is too long even at the smallest size: the SVG then overflows the card. */
+  fits: boolean;
+}
+
+/**
+ * Lays out the card at the largest size, from the estimate down, whose text fits, measured on the
+ * rendered SVG. A text too long for every size is laid out at the smallest, with `fits: false`.
+ */
+export async function layOutCard(content: CardContent): Promise<CardLayout> {
   const sizes = FONT_SIZES.slice(FONT_SIZES.indexOf(estimateFontSize(content.text) as (typeof FONT_SIZES)[number]));
   let svg = '';
   for (const fontSize of sizes) {
     svg = await renderCardSvg(content, fontSize);
-    if (fits(svg)) return { svg, fontSize };
+    if (fits(svg)) return { svg, fontSize, fits: true };
   }
-  return { svg, fontSize: FONT_SIZES.at(-1)! };
+  return { svg, fontSize: FONT_SIZES.at(-1)!, fits: false };
 }
 
-/** Draws the card as PNG. */
-export async function drawCard(content: CardContent): Promise<Uint8Array<ArrayBuffer>> {
-  const { svg } = await layOutCard(content);
-  return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
+/** Draws the card: the PNG, and whether its text fits (see `layOutCard`). */
+export async function drawCard(content: CardContent): Promise<{ png: Uint8Array<ArrayBuffer>; fits: boolean }> {
+  const layout = await layOutCard(content);
+  const png = await sharp(Buffer.from(layout.svg)).png().toBuffer();
+  return { png: new Uint8Array(png), fits: layout.fits };
 }
 
 // Bump when the design changes, so cached cards are drawn again.
@@ -232,11 +244,18 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
 
 /** Options of `renderCard`. */
 export interface RenderCardOptions {
+  /** Names the card in the warning about a text too long to fit, e.g. the quote's URL. */
+  label?: string;
   /** The cache folder (default `cardCacheDir()`), or `false` for no cache. */
   cacheDir?: string | false;
 }
 
-/** The card as PNG, from the cache when the same content was drawn before, else drawn and cached. */
+/**
+ * The card as PNG, from the cache when the same content was drawn before, else drawn and cached.
+ * When the text is too long to fit at any size, the card is drawn overflowing at the smallest
+ * size, a warning naming `options.label` (pass the page's URL) is printed with `console.warn`,
+ * and the card is not cached, so every build warns until the text is shortened.
+ */
 export async function renderCard(content: CardContent, options: RenderCardOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const dir = options.cacheDir ?? cardCacheDir();
   const file = dir === false ? undefined : join(dir, `${cardKey(content)}.png`);
@@ -247,8 +266,12 @@ export async function renderCard(content: CardContent, options: RenderCardOption
       // Not cached yet (or unreadable): draw it.
     }
   }
-  const png = await drawCard(content);
-  if (file) {
+  const { png, fits } = await drawCard(content);
+  if (!fits) {
+    console.warn(
+      `Social card ${options.label ?? JSON.stringify(content.eyebrow)}: the text (${content.text.length} characters) is too long for the card even at ${FONT_SIZES.at(-1)}px and overflows it; shorten it.`,
+    );
+  } else if (file) {
     // The cache only saves time: a card that cannot be cached is still a card.
     await mkdir(dirname(file), { recursive: true })
       .then(() => writeAtomically(file, png))

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -42,7 +42,8 @@ afterAll(() => {
 
 describe('social cards', () => {
   test('the longest quote of the seed fits the card: its glyphs end above the bottom edge', async () => {
-    const { svg, fontSize } = await layOutCard(content(byLength.at(-1)!));
+    const { svg, fontSize, fits } = await layOutCard(content(byLength.at(-1)!));
+    expect(fits).toBe(true);
     expect(textBottom(svg)).toBeGreaterThan(CARD_HEIGHT / 2);
     expect(textBottom(svg)).toBeLessThanOrEqual(CARD_HEIGHT - 32);
     expect(fontSize).toBeGreaterThanOrEqual(32);
@@ -53,11 +54,25 @@ describe('social cards', () => {
     expect(fontSize).toBe(FONT_SIZES[0]);
   });
 
-  test('a text too long for any size still fits, at the smallest size, rather than overflowing silently', async () => {
-    const { svg, fontSize } = await layOutCard(tooLong);
+  test('a text too long for any size is set at the smallest size and reported as not fitting', async () => {
+    const { svg, fontSize, fits } = await layOutCard(tooLong);
     expect(fontSize).toBe(FONT_SIZES.at(-1));
-    // Too long for any size: the smallest is used, and the measurement says it does not fit.
+    expect(fits).toBe(false);
     expect(textBottom(svg)).toBeGreaterThan(CARD_HEIGHT - 32);
+  });
+
+  test('renderCard warns about a card that overflows, naming it by its label, and does not cache it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const folder = cacheFolder();
+    try {
+      await renderCard(tooLong, { label: '/quotes/much-too-long/', cacheDir: folder });
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]![0]).toMatch(/^Social card \/quotes\/much-too-long\/: .*too long/);
+      // Not cached, so the next build warns again.
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   test('a card is a 1200×630 PNG', async () => {

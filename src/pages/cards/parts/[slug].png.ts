@@ -11,4 +11,4 @@ export const getStaticPaths = (async () => {
 
 /** The link-preview image of one part. */
 export const GET: APIRoute<{ part: Part; name: string }> = async ({ props: { part, name } }) =>
-  fileResponse(await renderCard(partCard(part, name, site.title)), 'image/png');
+  fileResponse(await renderCard(partCard(part, name, site.title), { label: part.url }), 'image/png');

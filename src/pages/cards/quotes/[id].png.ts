@@ -11,4 +11,4 @@ export const getStaticPaths = (async () => {
 
 /** The link-preview image of one quote. */
 export const GET: APIRoute<{ quote: Quote; name: string }> = async ({ props: { quote, name } }) =>
-  fileResponse(await renderCard(quoteCard(quote, name, site.title)), 'image/png');
+  fileResponse(await renderCard(quoteCard(quote, name, site.title), { label: quote.url }), 'image/png');
