@@ -75,10 +75,11 @@ describe('social cards', () => {
     }
   });
 
-  test('a card is a 1200×630 PNG', async () => {
+  test('a card is a 1200×630 PNG with a palette', async () => {
     const png = await renderCard(content(quotes[0]!), { cacheDir: false });
     const meta = await sharp(png).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
+    expect([meta.format, meta.width, meta.height, meta.isPalette]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT, true]);
+    expect(png.length).toBeLessThan(40_000);
   });
 
   test('characters outside Latin come from a fallback font instead of a box', async () => {
