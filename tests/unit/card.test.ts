@@ -8,6 +8,8 @@ import {
   CARD_WIDTH,
   cardCacheDir,
   cardKey,
+  closeCardPool,
+  drawCard,
   FONT_SIZES,
   layOutCard,
   pruneCardCache,
@@ -36,7 +38,8 @@ const cacheFolder = () => {
   folders.push(mkdtempSync(join(tmpdir(), 'cards-')));
   return folders.at(-1)!;
 };
-afterAll(() => {
+afterAll(async () => {
+  await closeCardPool();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -80,6 +83,14 @@ describe('social cards', () => {
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height, meta.isPalette]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT, true]);
     expect(png.length).toBeLessThan(40_000);
+  });
+
+  test('several cards drawn at once on the workers are each the right card', async () => {
+    const contents = quotes.slice(0, 4).map(content);
+    const pngs = await Promise.all(contents.map((c) => renderCard(c, { cacheDir: false })));
+    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(contents.length);
+    // The same bytes as drawn here, on the main thread: each result belongs to its own content.
+    for (const [i, c] of contents.entries()) expect(Buffer.from(pngs[i]!).equals((await drawCard(c)).png)).toBe(true);
   });
 
   test('characters outside Latin come from a fallback font instead of a box', async () => {
