@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
+import { cardCacheDir } from '../lib/card.ts';
 import { generateProfile } from '../lib/corpus.ts';
 import { readRecords } from '../lib/profile-loader.ts';
 import { parseProfile } from '../lib/profile.ts';
@@ -115,7 +116,7 @@ function timedBuild(profile: string, outDir: string): { ms: number; maxRssMb: nu
 
 function benchBuild() {
   const work = mkdtempSync(join(tmpdir(), 'quote-bench-'));
-  const cards = join('node_modules', '.cache', 'quote-browser', 'cards');
+  const cards = cardCacheDir();
   const cardCount = () => (existsSync(cards) ? readdirSync(cards).length : 0);
   try {
     const seedBuild = timedBuild('content/profile.txt', join(work, 'seed'));
