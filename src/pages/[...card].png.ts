@@ -9,4 +9,4 @@ export const getStaticPaths = (async () => {
   return [...cardJobs(site).values()].map((job) => ({ params: { card: job.path.slice(1, -'.png'.length) }, props: { job } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ job: CardJob }> = async ({ props: { job } }) => fileResponse(await renderCard(job.content), 'image/png');
+export const GET: APIRoute<{ job: CardJob }> = async ({ props: { job } }) => fileResponse(await renderCard(job.content, { label: job.page }), 'image/png');

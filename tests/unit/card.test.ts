@@ -1,7 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, test } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, FONT_SIZES, layOutCard, renderCard, textBottom } from '../../src/lib/card.ts';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardCacheDir,
+  cardKey,
+  closeCardPool,
+  drawCard,
+  FONT_SIZES,
+  layOutCard,
+  pruneCardCache,
+  renderCard,
+  textBottom,
+} from '../../src/lib/card.ts';
+import { cardCache, usedCardKeys } from '../../src/integrations/card-cache.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
 import { DAVID } from './helpers.ts';
 import type { Quote } from '../../src/lib/schema.ts';
@@ -16,10 +31,23 @@ const content = (q: Quote) => ({
   attribution: `David Cramer · ${q.source.name}`,
   site: 'David Cramer, in quotes',
 });
+const tooLong = { ...content(byLength.at(-1)!), text: 'word '.repeat(400).trim() };
+
+// Each test that caches gets a folder of its own, so none reads a card another one drew.
+const folders: string[] = [];
+const cacheFolder = () => {
+  folders.push(mkdtempSync(join(tmpdir(), 'cards-')));
+  return folders.at(-1)!;
+};
+afterAll(async () => {
+  await closeCardPool();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('social cards', () => {
   test('the longest quote of the seed fits the card: its glyphs end above the bottom edge', async () => {
-    const { svg, fontSize } = await layOutCard(content(byLength.at(-1)!));
+    const { svg, fontSize, fits } = await layOutCard(content(byLength.at(-1)!));
+    expect(fits).toBe(true);
     expect(textBottom(svg)).toBeGreaterThan(CARD_HEIGHT / 2);
     expect(textBottom(svg)).toBeLessThanOrEqual(CARD_HEIGHT - 32);
     expect(fontSize).toBeGreaterThanOrEqual(32);
@@ -30,17 +58,40 @@ describe('social cards', () => {
     expect(fontSize).toBe(FONT_SIZES[0]);
   });
 
-  test('a text too long for any size still fits, at the smallest size, rather than overflowing silently', async () => {
-    const { svg, fontSize } = await layOutCard({ ...content(byLength.at(-1)!), text: 'word '.repeat(400).trim() });
+  test('a text too long for any size is set at the smallest size and reported as not fitting', async () => {
+    const { svg, fontSize, fits } = await layOutCard(tooLong);
     expect(fontSize).toBe(FONT_SIZES.at(-1));
-    // Too long for any size: the smallest is used, and the measurement says it does not fit.
+    expect(fits).toBe(false);
     expect(textBottom(svg)).toBeGreaterThan(CARD_HEIGHT - 32);
   });
 
-  test('a card is a 1200×630 PNG', async () => {
-    const png = await renderCard(content(quotes[0]!));
+  test('renderCard warns about a card that overflows, naming it by its label, and does not cache it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const folder = cacheFolder();
+    try {
+      await renderCard(tooLong, { label: '/quotes/much-too-long/', cacheDir: folder });
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]![0]).toMatch(/^Social card \/quotes\/much-too-long\/: .*too long/);
+      // Not cached, so the next build warns again.
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('a card is a 1200×630 PNG with a palette', async () => {
+    const png = await renderCard(content(quotes[0]!), { cacheDir: false });
     const meta = await sharp(png).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
+    expect([meta.format, meta.width, meta.height, meta.isPalette]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT, true]);
+    expect(png.length).toBeLessThan(40_000);
+  });
+
+  test('several cards drawn at once on the workers are each the right card', async () => {
+    const contents = quotes.slice(0, 4).map(content);
+    const pngs = await Promise.all(contents.map((c) => renderCard(c, { cacheDir: false })));
+    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(contents.length);
+    // The same bytes as drawn here, on the main thread: each result belongs to its own content.
+    for (const [i, c] of contents.entries()) expect(Buffer.from(pngs[i]!).equals((await drawCard(c)).png)).toBe(true);
   });
 
   test('characters outside Latin come from a fallback font instead of a box', async () => {
@@ -53,5 +104,84 @@ describe('social cards', () => {
     const box = await glyph('日');
     expect(box).not.toBe('');
     for (const letter of ['П', 'Ω', 'ệ', 'é', '—', '“']) expect(await glyph(letter), letter).not.toBe(box);
+  });
+});
+
+describe('the card cache', () => {
+  const card = content(quotes[1]!);
+
+  test('a card is keyed by its content, whatever the order of its fields', () => {
+    const { eyebrow, text, kind, attribution, site } = card;
+    expect(cardKey(card)).toMatch(/^[0-9a-f]{32}$/);
+    expect(cardKey({ site, attribution, kind, text, eyebrow })).toBe(cardKey(card));
+    expect(cardKey({ ...card, text: `${text}!` })).not.toBe(cardKey(card));
+    expect(cardKey({ ...card, kind: undefined })).not.toBe(cardKey(card));
+  });
+
+  test('the folder is QUOTE_CARD_CACHE when set, node_modules/.cache otherwise', () => {
+    expect(cardCacheDir({ QUOTE_CARD_CACHE: '/tmp/cards' })).toBe('/tmp/cards');
+    expect(cardCacheDir({})).toBe(join('node_modules', '.cache', 'quote-browser', 'cards'));
+  });
+
+  test('a card is written to a temporary file and renamed into place, and read back from the cache', async () => {
+    const folder = cacheFolder();
+    const seen = new Set<string>();
+    const watcher = watch(folder, (_, name) => name && seen.add(name));
+    const png = await renderCard(card, { cacheDir: folder });
+    // Let the last events arrive before closing the watcher.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watcher.close();
+    const file = `${cardKey(card)}.png`;
+    expect([...seen].filter((name) => name !== file)).toEqual([expect.stringMatching(new RegExp(`^${file}\\..+\\.tmp$`))]);
+    expect(readdirSync(folder)).toEqual([file]);
+    expect(readFileSync(join(folder, file)).equals(png)).toBe(true);
+    // A second render reads the file instead of drawing.
+    writeFileSync(join(folder, file), 'cached');
+    expect(Buffer.from(await renderCard(card, { cacheDir: folder })).toString()).toBe('cached');
+  });
+
+  test('the same card drawn several times at once is cached once, with no temporary file left', async () => {
+    const folder = cacheFolder();
+    const pngs = await Promise.all([1, 2, 3].map(() => renderCard(card, { cacheDir: folder })));
+    expect(readdirSync(folder)).toEqual([`${cardKey(card)}.png`]);
+    expect(pngs.every((png) => Buffer.from(png).equals(Buffer.from(pngs[0]!)))).toBe(true);
+  });
+
+  test('pruning deletes the cards not kept and unfinished writes, and nothing else', async () => {
+    const folder = cacheFolder();
+    const [kept, old] = ['a'.repeat(32), 'b'.repeat(32)];
+    for (const name of [`${kept}.png`, `${old}.png`, `${kept}.png.1234.tmp`, 'notes.txt']) writeFileSync(join(folder, name), '');
+    expect(await pruneCardCache([kept], folder)).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual([`${kept}.png`, 'notes.txt']);
+    expect(await pruneCardCache(new Set([kept]), folder)).toBe(0);
+    expect(await pruneCardCache([], join(folder, 'missing'))).toBe(0);
+  });
+});
+
+describe('the build prunes the card cache', () => {
+  test("the build's cards are the home page's, each part's and each quote's, keyed as the card route draws them", () => {
+    const keys = usedCardKeys({ PROFILE: 'content/profiles/David Cramer.txt' });
+    const records = result.ok ? result.records : undefined;
+    expect(new Set(keys).size).toBe(1 + records!.parts.length + records!.quotes.length);
+    // The seed's site, built from its own folder, draws the same cards as the seed on its own.
+    expect(new Set(usedCardKeys({}))).toEqual(new Set(keys));
+  });
+
+  test('after a build, cards the build did not use are gone and the ones it used stay', async () => {
+    const folder = cacheFolder();
+    const used = usedCardKeys({ PROFILE: 'tests/fixtures/people/Ada Lovelace.txt' });
+    const stale = 'c'.repeat(32);
+    for (const key of [used[0], used.at(-1), stale]) writeFileSync(join(folder, `${key}.png`), '');
+    vi.stubEnv('PROFILE', 'tests/fixtures/people/Ada Lovelace.txt');
+    vi.stubEnv('QUOTE_CARD_CACHE', folder);
+    try {
+      const done = cardCache().hooks['astro:build:done'] as unknown as (options: { logger: { info: (m: string) => void } }) => Promise<void>;
+      const info = vi.fn();
+      await done({ logger: { info } });
+      expect(readdirSync(folder).sort()).toEqual([`${used[0]}.png`, `${used.at(-1)}.png`].sort());
+      expect(info).toHaveBeenCalledWith(expect.stringContaining('1 unused social cards removed'));
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
