@@ -517,7 +517,7 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? []
 
 function recordsOf(corpus: string | Records): Records {
   if (typeof corpus !== 'string') return corpus;
-  const result = parseProfile(corpus, 'corpus');
+  const result = parseProfile(corpus, 'corpus', { name: 'Corpus', slug: 'corpus', url: '/' });
   if (!result.ok) throw new Error(`the corpus does not parse: ${result.errors[0]?.message}`);
   return result.records;
 }

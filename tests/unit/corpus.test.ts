@@ -14,10 +14,12 @@ import { parseProfile } from '../../src/lib/profile.ts';
 import type { Records } from '../../src/lib/schema.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
+const PERSON = { name: 'Corpus', slug: 'corpus', url: '/' };
+
 // 2,000 quotes keeps the suite fast; targets stated for 10,000 are scaled down to this size.
 const SIZE = 2_000;
 const text = generateRealisticProfile(SIZE, 7);
-const parsed = parseProfile(text, 'generated.txt');
+const parsed = parseProfile(text, 'generated.txt', PERSON);
 const records = (parsed.ok ? parsed.records : undefined) as Records;
 const stats = describeCorpus(text);
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu) ?? [];
@@ -75,7 +77,7 @@ describe('generateRealisticProfile', () => {
   });
 
   test('matches the seed profile in text and topic lengths, and has about a quarter direct quotes', () => {
-    const seed = describeCorpus(readFileSync('content/profile.txt', 'utf8'));
+    const seed = describeCorpus(readFileSync('content/profiles/David Cramer.txt', 'utf8'));
     expect(Math.abs(stats.meanWordsPerText - seed.meanWordsPerText)).toBeLessThan(1.5);
     expect(Math.abs(stats.sdWordsPerText - seed.sdWordsPerText)).toBeLessThan(1.5);
     expect(Math.abs(stats.meanWordsPerTopic - seed.meanWordsPerTopic)).toBeLessThan(0.4);
@@ -119,7 +121,7 @@ describe('generateRealisticProfile', () => {
 
   test('has sources spelled two ways that give one slug, and names with quotes, colons and accents', () => {
     const spellings = new Map<string, Set<string>>();
-    for (const { name } of records.sources) spellings.set(slugify(name), (spellings.get(slugify(name)) ?? new Set()).add(name));
+    for (const { name } of records.quotes.map((q) => q.source)) spellings.set(slugify(name), (spellings.get(slugify(name)) ?? new Set()).add(name));
     const twoWays = [...spellings.values()].filter((names) => names.size > 1);
     expect(twoWays.length).toBeGreaterThanOrEqual(2);
     const names = records.sources.map((s) => s.name);
@@ -135,7 +137,7 @@ describe('generateRealisticProfile', () => {
 
 describe('describeCorpus', () => {
   test('reads the seed profile as the parser does', () => {
-    const seed = describeCorpus(readFileSync('content/profile.txt', 'utf8'));
+    const seed = describeCorpus(readFileSync('content/profiles/David Cramer.txt', 'utf8'));
     expect(seed).toMatchObject({ quotes: 75, parts: 8, distinctSources: 18, directShare: 0.24, bytes: 16_267 });
   });
 
@@ -183,7 +185,7 @@ describe('queries', () => {
 
   test('typoQueries read a profile text as well as records, the same every run', () => {
     const small = generateRealisticProfile(300, 7);
-    const smallRecords = (parseProfile(small, 'small.txt') as { records: Records }).records;
+    const smallRecords = (parseProfile(small, 'small.txt', PERSON) as { records: Records }).records;
     expect(typoQueries(small, 20, 3)).toEqual(typoQueries(smallRecords, 20, 3));
     expect(typoQueries(records, 20, 4)).not.toEqual(typoQueries(records, 20, 3));
   });
@@ -218,7 +220,7 @@ describe('generatePeople', () => {
   test('each text is a profile of its own that parses', () => {
     const intros = new Set<string>();
     for (const { name, text } of people.slice(0, 10)) {
-      const result = parseProfile(text, `${name}.txt`);
+      const result = parseProfile(text, `${name}.txt`, PERSON);
       expect(result.ok ? [] : result.errors.slice(0, 3)).toEqual([]);
       if (!result.ok) continue;
       expect(result.records.quotes).toHaveLength(100);
