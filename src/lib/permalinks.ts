@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 
 // Build internals and images are not addresses people link to; pages and data files are.
-const UNLISTED = /^(_astro\/|cards\/|404\.html$|sitemap|favicon|_headers$|search-index\.json$)/;
+const UNLISTED = /^(_astro\/|cards\/|404\.html$|sitemap|favicon|_headers$|search-index(\.json$|\/))/;
 
 /** Every page and data file in a build folder, as site-relative URLs, sorted. */
 export function publishedUrls(dist: string): string[] {
