@@ -7,7 +7,11 @@ const results = (page: import('@playwright/test').Page) => page.getByRole('list'
 test('search results name whose quote it is, linked to their page', async ({ page }) => {
   await page.goto('/search/?q=computing');
   await expect(results(page)).toHaveCount(2);
-  for (const [i, [name, url]] of [['Ada Lovelace', '/ada-lovelace/'], ['Grace Hopper', '/grace-hopper/']].entries()) {
+  const people = [
+    { name: 'Ada Lovelace', url: '/ada-lovelace/' },
+    { name: 'Grace Hopper', url: '/grace-hopper/' },
+  ];
+  for (const [i, { name, url }] of people.entries()) {
     await expect(results(page).nth(i).getByRole('link', { name, exact: true })).toHaveAttribute('href', url);
   }
   await expect(results(page).first().getByRole('link', { name: 'On computing' })).toHaveAttribute('href', '/ada-lovelace/quotes/computing/');
