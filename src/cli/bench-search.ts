@@ -1,6 +1,6 @@
 /**
- * The search benchmark: `node src/cli/bench-search.ts [node] [browser <site folder> <profile>]`,
- * and the search section of `npm run bench`.
+ * The search benchmark, and the search section of `npm run bench`:
+ * `node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>]`.
  *
  * - node: for the seed and realistic corpora of 1,000, 10,000 and 100,000 quotes (corpus.ts): the
  *   index files (size raw and gzip, count), the time to build them, query latency over realistic
@@ -14,8 +14,9 @@
  *   marks), what later keystrokes fetch, and recall@3 in the real page.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { exactQueries, generateRealisticProfile, phraseQueries, typoQueries, type Query } from '../lib/corpus.ts';
@@ -316,15 +317,38 @@ export function searchCodeGzip(dir = 'dist'): number | undefined {
     .reduce((n, f) => n + gzipSync(readFileSync(join(astro, f))).length, 0);
 }
 
+/**
+ * A site folder for the browser benchmark without building every page: the search page and its
+ * code from an existing build, and the index of `records` written by the same `searchFiles` the
+ * build uses. (Searching fetches nothing else; a full build of 100,000 quotes draws 100,000 cards.)
+ */
+export function indexOnlySite(base: string, records: Records, out: string): string {
+  rmSync(out, { recursive: true, force: true });
+  for (const path of ['search', '_astro', 'favicon.svg']) cpSync(join(base, path), join(out, path), { recursive: true });
+  for (const [path, text] of searchFiles(searchData(records))) {
+    mkdirSync(dirname(join(out, 'search-index', path)), { recursive: true });
+    writeFileSync(join(out, 'search-index', path), text);
+  }
+  return out;
+}
+
 if (import.meta.main) {
-  const [mode = 'node', dir, profile] = process.argv.slice(2);
-  if (mode === 'node') benchSearchNode();
-  else if (mode === 'browser' && dir && profile) {
+  const [mode = 'node', ...args] = process.argv.slice(2);
+  const records = (profile: string) => {
     const result = parseProfile(readFileSync(profile), profile, PERSON);
     if (!result.ok) throw new Error(`${profile} does not parse`);
-    await benchSearchBrowser(dir, result.records);
+    return result.records;
+  };
+  if (mode === 'node') benchSearchNode(searchCorpora(args.length > 0 ? args.map(Number) : undefined));
+  else if (mode === 'browser' && args.length === 2) await benchSearchBrowser(args[0]!, records(args[1]!), { label: args[0]! });
+  else if (mode === 'browser-index' && args.length === 1) {
+    const size = Number(args[0]);
+    const generated = parseProfile(generateRealisticProfile(size, 1), 'generated', PERSON);
+    if (!generated.ok) throw new Error('the generated profile does not parse');
+    const site = indexOnlySite('dist', generated.records, join(tmpdir(), `quote-search-${size}`));
+    await benchSearchBrowser(site, generated.records, { label: `${size.toLocaleString('en')} (index only)` });
   } else {
-    console.error('usage: node src/cli/bench-search.ts [node | browser <site folder> <profile>]');
+    console.error('usage: node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>]');
     process.exit(1);
   }
 }

@@ -72,8 +72,8 @@ const TYPO = 0.3;
 const MIN_PREFIX = 3;
 /** Shorter words have too many near neighbours to guess a typo from. */
 const MIN_TYPO = 4;
-/** Few: the word meant is nearly always among the best five, and each word may need a file. */
-const TYPO_MATCHES = 5;
+/** Few, as each may need a file of its own: 8 found as many typos at 100,000 quotes as 12 did. */
+const TYPO_MATCHES = 8;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.34 };
 
 /** A highlighted span of a field's own text: [start, end) in UTF-16 code units. */
@@ -113,6 +113,8 @@ export interface SearchResult {
   personCounts: Map<string, number>;
   /** The same counts as lists, most frequent first, with labels. */
   facets: Record<'part' | 'source' | 'person', FacetCount[]>;
+  /** How many more sources have matches than `facets.source` names (see `SearchOptions.sources`). */
+  unnamedSources: number;
   /**
    * Index files this result needed and did not have: empty when the result is complete. Files under
    * `facets/` and `sources/` only complete `sourceCounts`.
@@ -357,24 +359,23 @@ function matchTerm(ctx: Context, term: string): TermMatch | undefined {
     complete = has(ctx, pairsFile(meta, [term])) && complete;
     for (const key of buckets) complete = has(ctx, `typos/${hash(key) % meta.typoFiles}.json`) && complete;
     if (!complete) return undefined;
+    // Both: `overram` may be `over ram` or a typo of `overarm`.
     for (const key of index.pairsByJoin.get(term) ?? []) pairs.set(key, SPLIT);
-    if (pairs.size === 0) {
-      const mayMatch = typoFilter(term);
-      const termMask = letterMask(term);
-      const candidates = new Set<string>();
-      for (const key of buckets) {
-        const { words: list, masks } = index.typos.get(key) ?? { words: [], masks: new Uint32Array(0) };
-        for (let i = 0; i < masks.length; i++) {
-          // The cheapest test first, inline: most words lack too many of the term's letters.
-          if (bits(termMask & ~masks[i]!) <= mayMatch.errors && mayMatch(list[i]!)) candidates.add(list[i]!);
-        }
+    const mayMatch = typoFilter(term);
+    const termMask = letterMask(term);
+    const candidates = new Set<string>();
+    for (const key of buckets) {
+      const { words: list, masks } = index.typos.get(key) ?? { words: [], masks: new Uint32Array(0) };
+      for (let i = 0; i < masks.length; i++) {
+        // The cheapest test first, inline: most words lack too many of the term's letters.
+        if (bits(termMask & ~masks[i]!) <= mayMatch.errors && mayMatch(list[i]!)) candidates.add(list[i]!);
       }
-      for (const { item, score = 1 } of new Fuse([...candidates], FUSE_OPTIONS).search(term, { limit: TYPO_MATCHES })) {
-        matches.set(item, TYPO * (1 - score));
-      }
-      for (const word of matches.keys()) complete = has(ctx, wordsFile(chunkOf(meta, word))) && complete;
-      if (!complete) return undefined;
     }
+    for (const { item, score = 1 } of new Fuse([...candidates], FUSE_OPTIONS).search(term, { limit: TYPO_MATCHES })) {
+      matches.set(item, TYPO * (1 - score));
+    }
+    for (const word of matches.keys()) complete = has(ctx, wordsFile(chunkOf(meta, word))) && complete;
+    if (!complete) return undefined;
   }
   return remember(index.terms, term, { words: matches, pairs });
 }
@@ -514,11 +515,15 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     ? new Set(meta.parts.flatMap(([, slug, , owner], n) => (slug === partSlug && (person === undefined || owner === person) ? [n] : [])))
     : undefined;
   let sourceDocs: Uint8Array | undefined;
+  /** The chosen sources' numbers: named in the facet even when not among the most frequent. */
+  const chosenSources = new Set<number>();
   if (filters.source) {
     sourceDocs = new Uint8Array(meta.docs);
     if (has(ctx, `source-docs/${hash(filters.source) % meta.sourceDocFiles}.json`)) {
       for (const source of index.sourceDocs.get(filters.source) ?? []) {
-        if (person === undefined || source.person === person) for (const doc of source.docs) sourceDocs[doc] = 1;
+        if (person !== undefined && source.person !== person) continue;
+        chosenSources.add(source.number);
+        for (const doc of source.docs) sourceDocs[doc] = 1;
       }
     }
   }
@@ -655,16 +660,15 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     for (let n = 0; n < counts.length; n++) if (counts[n]! > 0) out.push([n, counts[n]!]);
     return out;
   };
+  // Sources are named from their own files: only the most frequent, and the chosen ones.
+  const sources = counted(sourceCount).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const named = [...sources.slice(0, namedSources), ...[...chosenSources].map((n): [number, number] => [n, sourceCount[n]!])].filter(
+    ([n], i, all) => all.findIndex(([m]) => m === n) === i && has(ctx, `sources/${Math.floor(n / meta.sourceChunk)}.json`),
+  );
   const facets = {
     part: countsBySlug(counted(partCount), (n) => [meta.parts[n]![1], meta.parts[n]![0]]),
     person: countsBySlug(counted(personCount), (n) => [meta.people[n]![1], meta.people[n]![0]]),
-    source: countsBySlug(
-      counted(sourceCount)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, namedSources)
-        .filter(([n]) => has(ctx, `sources/${Math.floor(n / meta.sourceChunk)}.json`)),
-      (n) => [index.sourceNames[n]![1], index.sourceNames[n]![0]],
-    ),
+    source: countsBySlug(named, (n) => [index.sourceNames[n]![1], index.sourceNames[n]![0]]),
   };
   return {
     hits,
@@ -673,13 +677,14 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     sourceCounts: new Map(facets.source.map((f) => [f.slug, f.count])),
     personCounts: new Map(facets.person.map((f) => [f.slug, f.count])),
     facets,
+    unnamedSources: Math.max(0, sources.length - Math.min(sources.length, namedSources)),
     missing: [...ctx.missing],
   };
 }
 
 function emptyResult(ctx: Context): SearchResult {
   const empty = { hits: [], total: 0, partCounts: new Map(), sourceCounts: new Map(), personCounts: new Map() };
-  return { ...empty, facets: { part: [], source: [], person: [] }, missing: [...ctx.missing] };
+  return { ...empty, facets: { part: [], source: [], person: [] }, unnamedSources: 0, missing: [...ctx.missing] };
 }
 
 /** Counts by number, summed by slug (a part slug may repeat across people), most frequent first. */
