@@ -139,6 +139,8 @@ interface WordEntry extends Postings {
   people: number[];
   /** Docs where the word is written as two words. */
   split: Postings;
+  /** Docs whose whole topic is this word (a few, kept apart from its postings). */
+  wholeTopic: Int32Array;
 }
 /** How a query word matches: index words and word pairs, each with its quality. */
 interface TermMatch {
@@ -219,7 +221,9 @@ export function addSearchFile(index: SearchIndex, path: string, data: unknown): 
   if (family === 'words') {
     const entries = data as [string, number[], WordExtra?][];
     index.chunkWords[n] = entries.map(([word, postings, { parts = [], people = [], split = [] } = {}]) => {
-      index.words.set(word, { ...decode(postings, 4), parts, people, split: decode(split, 4) });
+      const { docs, masks } = decode(postings, 4);
+      const wholeTopic = docs.filter((_, i) => (masks[i]! & WHOLE_TOPIC) !== 0);
+      index.words.set(word, { docs, masks, parts, people, split: decode(split, 4), wholeTopic });
       return word;
     });
   } else if (family === 'typos') {
@@ -472,23 +476,21 @@ function scoreTerm(index: SearchIndex, key: string, match: TermMatch): TermScore
   return remember(index.scores, key, { docs, scores });
 }
 
-/** Where `doc` is in sorted doc numbers, or -1. */
-function find(docs: Int32Array, doc: number): number {
-  let low = 0;
-  let high = docs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (docs[mid] === doc) return mid;
-    if (docs[mid]! < doc) low = mid + 1;
-    else high = mid - 1;
+/** Finds docs in sorted doc numbers, for docs asked in increasing order: it only moves forward. */
+class Cursor {
+  #docs: Int32Array;
+  #at = 0;
+  constructor(docs: Int32Array) {
+    this.#docs = docs;
   }
-  return -1;
-}
-
-/** The field mask of `doc` in postings, or 0 when it is not there. */
-function maskOf(postings: Postings | undefined, doc: number): number {
-  const at = postings ? find(postings.docs, doc) : -1;
-  return at < 0 ? 0 : postings!.masks[at]!;
+  /** Where `doc` is, or -1. */
+  find(doc: number): number {
+    const docs = this.#docs;
+    let at = this.#at;
+    while (at < docs.length && docs[at]! < doc) at++;
+    this.#at = at;
+    return docs[at] === doc ? at : -1;
+  }
 }
 
 /** A unit of the query: one word, or several adjacent words matched as one index word. */
@@ -571,46 +573,70 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     }
   }
   // Candidates: the docs of the rarest word, or with joins every doc that can start the query.
-  // Both are sorted, so each unit's scores are read by a cursor that only moves forward.
+  // Both are sorted, so every list below is read by a cursor that only moves forward.
   let candidates: Int32Array;
   if (raw.length === 0) candidates = filters.part || filters.source || filters.person ? Int32Array.from({ length: meta.docs }, (_, i) => i) : new Int32Array(0);
   else if (joins.size === 0) candidates = units.map((u) => u[0]!.scores.docs).reduce((a, b) => (b.length < a.length ? b : a));
   else candidates = Int32Array.from(new Set(units[0]!.flatMap((u) => [...u.scores.docs]))).sort();
-  const cursors = units.map((list) => list.map(() => 0));
-  const scoreOf = (i: number, u: number, doc: number) => {
-    const { docs, scores } = units[i]![u]!.scores;
-    let at = cursors[i]![u]!;
-    while (at < docs.length && docs[at]! < doc) at++;
-    cursors[i]![u] = at;
-    return docs[at] === doc ? scores[at]! : 0;
-  };
+  const reading = units.map((list) => list.map((unit) => ({ ...unit, cursor: new Cursor(unit.scores.docs) })));
 
-  const exactTopic = terms.length > 1 ? index.topics.get(phrase) : undefined;
-  const bigramPostings = bigrams.map((bigram) => index.pairs.get(bigram));
+  // Bonuses: the whole topic is the query (for one word, a mark on its postings); every pair of
+  // the query's words is in the topic, or in the text.
   const single = terms.length === 1 ? index.words.get(terms[0]!) : undefined;
+  const wholeTopic = new Cursor((single ? single.wholeTopic : terms.length > 1 ? index.topics.get(phrase) : undefined) ?? new Int32Array(0));
+  const pairs = terms.length > 1 ? bigrams.map((bigram) => index.pairs.get(bigram)) : [];
+  const pairCursors = pairs.every((p) => p !== undefined) ? pairs.map((p) => ({ masks: p!.masks, cursor: new Cursor(p!.docs) })) : [];
+
+  // The hot loop (every candidate, up to every doc): plain indices, nothing allocated.
   const best = new Float64Array(raw.length + 1);
   const scores = new Float64Array(candidates.length);
+  const singles = reading.map(([first]) => first!);
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c]!;
     let score = 0;
-    if (raw.length > 0) {
+    if (joins.size === 0) {
+      // Each word once, in its own place: the sum of their scores, if every one matches.
+      for (let i = 0; i < singles.length; i++) {
+        const word = singles[i]!;
+        const at = word.cursor.find(doc);
+        if (at < 0) {
+          score = -1;
+          break;
+        }
+        score += word.scores.scores[at]! * word.weight;
+      }
+    } else {
+      // With joins, by dynamic programming over the query's positions: each is reached by a word
+      // or by a join that ends there.
       best.fill(-1);
       best[0] = 0;
       for (let i = 0; i < raw.length; i++) {
         if (best[i]! < 0) continue;
-        units[i]!.forEach((unit, u) => {
-          const s = scoreOf(i, u, doc);
-          if (s > 0) best[i + unit.span] = Math.max(best[i + unit.span]!, best[i]! + s * unit.weight);
-        });
+        const starting = reading[i]!;
+        for (let u = 0; u < starting.length; u++) {
+          const unit = starting[u]!;
+          const at = unit.cursor.find(doc);
+          if (at >= 0) best[i + unit.span] = Math.max(best[i + unit.span]!, best[i]! + unit.scores.scores[at]! * unit.weight);
+        }
       }
       score = best[raw.length]!;
-      if (score < 0) {
-        scores[c] = -1;
-        continue;
+    }
+    if (score < 0) {
+      scores[c] = -1;
+      continue;
+    }
+    if (raw.length > 0) {
+      let topicPairs = pairCursors.length > 0;
+      let textPairs = pairCursors.length > 0;
+      for (let p = 0; p < pairCursors.length; p++) {
+        const at = pairCursors[p]!.cursor.find(doc);
+        const mask = at < 0 ? 0 : pairCursors[p]!.masks[at]!;
+        topicPairs &&= (mask & TOPIC) !== 0;
+        textPairs &&= (mask & TEXT) !== 0;
       }
-      if (single ? maskOf(single, doc) & WHOLE_TOPIC : exactTopic && find(exactTopic, doc) >= 0) score += 10;
-      else if (terms.length > 1 && bigramPostings.every((p) => maskOf(p, doc) & TOPIC)) score += 4;
-      if (terms.length > 1 && bigramPostings.every((p) => maskOf(p, doc) & TEXT)) score += 2;
+      if (wholeTopic.find(doc) >= 0) score += 10;
+      else if (topicPairs) score += 4;
+      if (textPairs) score += 2;
     }
     scores[c] = score;
   }
@@ -620,17 +646,18 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
   const personCount = new Int32Array(meta.people.length);
   const sourceCount = new Int32Array(meta.sources);
   const top = new TopHits(limit);
+  const { partOf, personOf, sourceOf } = index;
   let total = 0;
   for (let c = 0; c < candidates.length; c++) {
     if (scores[c]! < 0) continue;
     const doc = candidates[c]!;
-    const partOk = !parts || parts.has(index.partOf[doc]!);
-    const sourceOk = !sourceDocs || sourceDocs[doc] === 1;
-    const personOk = person === undefined || index.personOf[doc] === person;
-    if (sourceOk && personOk) partCount[index.partOf[doc]!]! += 1;
-    if (partOk && sourceOk) personCount[index.personOf[doc]!]! += 1;
+    const partOk = parts === undefined || parts.has(partOf[doc]!);
+    const sourceOk = sourceDocs === undefined || sourceDocs[doc] === 1;
+    const personOk = person === undefined || personOf[doc] === person;
+    if (sourceOk && personOk) partCount[partOf[doc]!]! += 1;
+    if (partOk && sourceOk) personCount[personOf[doc]!]! += 1;
     if (partOk && personOk) {
-      const source = index.sourceOf[doc]!;
+      const source = sourceOf[doc]!;
       if (source >= 0) sourceCount[source]! += 1;
       else ctx.missing.add(`facets/${Math.floor(doc / meta.facetChunk)}.json`);
     }
@@ -660,9 +687,17 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     for (let n = 0; n < counts.length; n++) if (counts[n]! > 0) out.push([n, counts[n]!]);
     return out;
   };
-  // Sources are named from their own files: only the most frequent, and the chosen ones.
-  const sources = counted(sourceCount).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const named = [...sources.slice(0, namedSources), ...[...chosenSources].map((n): [number, number] => [n, sourceCount[n]!])].filter(
+  // Sources are named from their own files: only the most frequent, and the chosen ones. (A
+  // common word has thousands: pick the few in one pass, without sorting them all.)
+  const topSources = new TopHits(Math.min(namedSources, meta.sources));
+  let sourcesFound = 0;
+  for (let n = 0; n < sourceCount.length; n++) {
+    if (sourceCount[n] === 0) continue;
+    sourcesFound++;
+    topSources.add(n, sourceCount[n]!);
+  }
+  const mostFrequent = topSources.sorted().map(({ doc, score }): [number, number] => [doc, score]);
+  const named = [...mostFrequent, ...[...chosenSources].map((n): [number, number] => [n, sourceCount[n]!])].filter(
     ([n], i, all) => all.findIndex(([m]) => m === n) === i && has(ctx, `sources/${Math.floor(n / meta.sourceChunk)}.json`),
   );
   const facets = {
@@ -677,7 +712,7 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     sourceCounts: new Map(facets.source.map((f) => [f.slug, f.count])),
     personCounts: new Map(facets.person.map((f) => [f.slug, f.count])),
     facets,
-    unnamedSources: Math.max(0, sources.length - Math.min(sources.length, namedSources)),
+    unnamedSources: sourcesFound - mostFrequent.length,
     missing: [...ctx.missing],
   };
 }
@@ -708,7 +743,11 @@ class TopHits {
   }
   add(doc: number, score: number) {
     const hits = this.#hits;
-    if (hits.length === this.#limit && !before(score, doc, hits.at(-1)!)) return;
+    if (hits.length === this.#limit) {
+      // Most docs lose to the last kept one: one comparison, and out.
+      const last = hits[hits.length - 1]!;
+      if (score < last.score || (score === last.score && doc > last.doc)) return;
+    }
     let at = hits.length;
     while (at > 0 && before(score, doc, hits[at - 1]!)) at--;
     hits.splice(at, 0, { doc, score });
