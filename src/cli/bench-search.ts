@@ -1,6 +1,6 @@
 /**
  * The search benchmark, and the search section of `npm run bench`:
- * `node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>]`.
+ * `node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2]`.
  *
  * - node: for the seed and realistic corpora of 1,000, 10,000 and 100,000 quotes (corpus.ts): the
  *   index files (size raw and gzip, count), the time to build them, query latency over realistic
@@ -9,12 +9,15 @@
  *   result, and by each later keystroke.
  * - browser: a built site served on 127.0.0.1 and Chromium typing queries character by character
  *   (real key events) into /search/, each in a fresh page with an empty cache: bytes before the
- *   first result is painted, the time from the first keystroke to it, per-keystroke latency (input
+ *   first result is painted, the time from the first keystroke to it (typing included) and from
+ *   the keystroke that brought it, per-keystroke latency (input
  *   event to the frame that paints the results, from the page's `quote-search:*` performance
  *   marks), what later keystrokes fetch, and recall@3 in the real page.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createSecureServer } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -191,19 +194,22 @@ function gzipSizer(dir: string) {
  * @param dir a folder `astro build` wrote
  * @param records the records it was built from (for the expected quotes' URLs)
  */
-export async function benchSearchBrowser(dir: string, records: Records, options: { queries?: number; port?: number; label?: string } = {}) {
-  const { queries: count = 20, port = 4340, label = dir } = options;
+export async function benchSearchBrowser(dir: string, records: Records, options: { queries?: number; port?: number; label?: string; http2?: boolean } = {}) {
+  const { queries: count = 20, port = 4340, label = dir, http2 = false } = options;
   const urlOf = new Map(records.quotes.map((q) => [q.id, q.url]));
   const typos = typoQueries(records, count, 4);
   const exact = exactQueries(records, Math.ceil(count / 2), 2);
   const gzipOf = gzipSizer(dir);
-  const server = spawn(process.execPath, ['src/cli/serve.ts', dir, String(port)], { stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // HTTP/1.1 (the tests' server; 6 connections a host) or HTTP/2 (what static hosts serve).
+  const server = http2 ? serveHttp2(dir, port) : spawn(process.execPath, ['src/cli/serve.ts', dir, String(port)], { stdio: 'ignore' });
+  const origin = `${http2 ? 'https' : 'http'}://127.0.0.1:${port}`;
+  if (!http2) {
+    for (let i = 0; i < 50; i++) {
+      if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
   const runs: (Awaited<ReturnType<typeof typeQuery>> & { expected: string; typo: boolean })[] = [];
   try {
     for (const [list, typo] of [[typos, true], [exact, false]] as const) {
@@ -226,17 +232,49 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
     firstResultKbMax: kb(Math.max(...runs.map((r) => r.bytesBefore))),
     firstResultMsMedian: Math.round(median(runs.map((r) => r.firstResultMs))),
     firstResultMsP95: Math.round(percentile(runs.map((r) => r.firstResultMs), 0.95)),
+    firstKeystrokeMsMedian: Math.round(median(runs.map((r) => r.firstKeystrokeMs))),
+    firstKeystrokeMsP95: Math.round(percentile(runs.map((r) => r.firstKeystrokeMs), 0.95)),
     keystrokeMsMedian: round(median(keystrokes.map((k) => k.ms))),
     keystrokeMsP95: round(percentile(keystrokes.map((k) => k.ms), 0.95)),
     loadedKeystrokeMsMedian: round(median(loaded.map((k) => k.ms))),
     loadedKeystrokeMsP95: round(percentile(loaded.map((k) => k.ms), 0.95)),
+    warmKeystrokeMsMedian: round(median(runs.flatMap((r) => r.warm))),
+    warmKeystrokeMsP95: round(percentile(runs.flatMap((r) => r.warm), 0.95)),
     laterKeystrokeFilesMax: Math.max(0, ...later.map((k) => k.files)),
     laterKeystrokeKbP95: kb(percentile(later.map((k) => k.bytes), 0.95)),
     typoRecallAt3: `${found}/${typoRuns.length}`,
   };
-  console.log(`Search in Chromium (${label}): typed at ${TYPING_MS} ms a key, a fresh page per query; sizes gzip`);
+  console.log(`Search in Chromium (${label}, ${http2 ? 'HTTP/2' : 'HTTP/1.1'}): typed at ${TYPING_MS} ms a key, a fresh page per query; sizes gzip`);
   console.table([row]);
   return row;
+}
+
+/** A static HTTP/2 server for a site folder, over TLS with a throwaway self-signed certificate. */
+function serveHttp2(dir: string, port: number): { kill: () => void } {
+  const keys = mkdtempSync(join(tmpdir(), 'quote-search-tls-'));
+  const [key, cert] = [join(keys, 'key.pem'), join(keys, 'cert.pem')];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  const server = createSecureServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+    const path = join(dir, decodeURIComponent(new URL(request.url, 'https://x').pathname));
+    const file = path.endsWith('/') ? join(path, 'index.html') : path;
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/json' });
+        response.end(body);
+      },
+      () => {
+        response.writeHead(404);
+        response.end();
+      },
+    );
+  });
+  server.listen(port, '127.0.0.1');
+  return {
+    kill: () => {
+      server.close();
+      rmSync(keys, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Types one query into a fresh page; reads the page's marks, the requests and the top results. */
@@ -262,12 +300,41 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
     query,
     { timeout: 20_000 },
   );
-  const { inputs, paints, top3, timeOrigin } = await page.evaluate(() => ({
-    inputs: performance.getEntriesByName('quote-search:input').map((m) => ({ at: m.startTime, value: (m as PerformanceMark).detail as string })),
-    paints: performance.getEntriesByName('quote-search:painted').map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number }) })),
-    top3: [...document.querySelectorAll('[aria-label="Results"] .result-topic a')].slice(0, 3).map((a) => a.getAttribute('href')!),
-    timeOrigin: performance.timeOrigin,
-  }));
+  // Then again, with every file it needs loaded: the latency of typing alone.
+  const cold = await page.evaluate(() => performance.getEntriesByName('quote-search:input').length);
+  await box.fill('');
+  await page.waitForTimeout(400);
+  await page.evaluate(() => performance.mark('quote-search:warm'));
+  for (const char of query) {
+    await page.keyboard.type(char);
+    await page.waitForTimeout(TYPING_MS);
+  }
+  await page.waitForTimeout(400);
+  const warm = await page.evaluate((cold) => {
+    const start = performance.getEntriesByName('quote-search:warm')[0]!.startTime;
+    const paints = performance.getEntriesByName('quote-search:painted').filter((m) => m.startTime > start);
+    return performance
+      .getEntriesByName('quote-search:input')
+      .slice(cold)
+      .filter((m) => m.startTime > start)
+      .flatMap((input) => {
+        const value = (input as PerformanceMark).detail as string;
+        const paint = paints.find((p) => ((p as PerformanceMark).detail as { query: string }).query === value && p.startTime >= input.startTime);
+        return paint ? [paint.startTime - input.startTime] : [];
+      });
+  }, cold);
+  const { inputs, paints, top3, timeOrigin } = await page.evaluate(() => {
+    const before = (m: PerformanceEntry) => m.startTime < performance.getEntriesByName('quote-search:warm')[0]!.startTime;
+    return {
+      inputs: performance.getEntriesByName('quote-search:input').filter(before).map((m) => ({ at: m.startTime, value: (m as PerformanceMark).detail as string })),
+      paints: performance
+        .getEntriesByName('quote-search:painted')
+        .filter(before)
+        .map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number }) })),
+      top3: [...document.querySelectorAll('[aria-label="Results"] .result-topic a')].slice(0, 3).map((a) => a.getAttribute('href')!),
+      timeOrigin: performance.timeOrigin,
+    };
+  });
   await context.close();
   const requests = finished.map((r) => ({ path: r.path, at: r.wall - timeOrigin }));
   const fetchedBetween = (from: number, to: number) => requests.filter((r) => r.at > from && r.at <= to);
@@ -280,12 +347,16 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
   });
   const first = paints.find((p) => p.total > 0);
   const firstAt = first?.at ?? paints.at(-1)!.at;
+  // The keystroke that brought the first results: its own latency, from its input event.
+  const firstInput = inputs.filter((i) => i.value === first?.query && i.at <= firstAt).at(-1);
   return {
     query,
     top3,
+    warm,
     keystrokes,
     later: keystrokes.filter((k) => k.at > firstAt),
     firstResultMs: firstAt - inputs[0]!.at,
+    firstKeystrokeMs: firstInput ? firstAt - firstInput.at : NaN,
     bytesBefore: fetchedBetween(-Infinity, firstAt).reduce((n, r) => n + gzipOf(r.path), 0),
   };
 }
@@ -333,22 +404,23 @@ export function indexOnlySite(base: string, records: Records, out: string): stri
 }
 
 if (import.meta.main) {
-  const [mode = 'node', ...args] = process.argv.slice(2);
+  const http2 = process.argv.includes('--http2');
+  const [mode = 'node', ...args] = process.argv.slice(2).filter((arg) => arg !== '--http2');
   const records = (profile: string) => {
     const result = parseProfile(readFileSync(profile), profile, PERSON);
     if (!result.ok) throw new Error(`${profile} does not parse`);
     return result.records;
   };
   if (mode === 'node') benchSearchNode(searchCorpora(args.length > 0 ? args.map(Number) : undefined));
-  else if (mode === 'browser' && args.length === 2) await benchSearchBrowser(args[0]!, records(args[1]!), { label: args[0]! });
+  else if (mode === 'browser' && args.length === 2) await benchSearchBrowser(args[0]!, records(args[1]!), { label: args[0]!, http2 });
   else if (mode === 'browser-index' && args.length === 1) {
     const size = Number(args[0]);
     const generated = parseProfile(generateRealisticProfile(size, 1), 'generated', PERSON);
     if (!generated.ok) throw new Error('the generated profile does not parse');
     const site = indexOnlySite('dist', generated.records, join(tmpdir(), `quote-search-${size}`));
-    await benchSearchBrowser(site, generated.records, { label: `${size.toLocaleString('en')} (index only)` });
+    await benchSearchBrowser(site, generated.records, { label: `${size.toLocaleString('en')} (index only)`, http2 });
   } else {
-    console.error('usage: node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>]');
+    console.error('usage: node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2]');
     process.exit(1);
   }
 }

@@ -68,7 +68,11 @@ const VARIANT = 0.95;
 const SPLIT = 0.9;
 const PREFIX = 0.8;
 const TYPO = 0.3;
-/** Shorter words are matched whole: a one-letter prefix would download a huge part of the index. */
+/**
+ * Shorter words are matched whole: a one-letter prefix would download a huge part of the index.
+ * A word of this length that is a word (`the`, `and`) is taken as meant until one more letter
+ * comes: as a prefix it would fetch every `the…` word, most of a megabyte at 100,000 quotes.
+ */
 const MIN_PREFIX = 3;
 /** Shorter words have too many near neighbours to guess a typo from. */
 const MIN_TYPO = 4;
@@ -334,13 +338,14 @@ function matchTerm(ctx: Context, term: string): TermMatch | undefined {
   const known = index.terms.get(term);
   if (known) return known;
 
-  const prefix = term.length >= MIN_PREFIX;
   const first = chunkOf(meta, term);
-  const last = prefix ? chunkOf(meta, `${term}\uffff`) : first;
   const variants = spellingVariants(term);
-  let complete = true;
-  for (let c = first; c <= last; c++) complete = has(ctx, wordsFile(c)) && complete;
+  let complete = has(ctx, wordsFile(first));
   for (const variant of variants) complete = has(ctx, wordsFile(chunkOf(meta, variant))) && complete;
+  if (!complete) return undefined;
+  const prefix = term.length > MIN_PREFIX || (term.length === MIN_PREFIX && !index.words.has(term));
+  const last = prefix ? chunkOf(meta, `${term}\uffff`) : first;
+  for (let c = first + 1; c <= last; c++) complete = has(ctx, wordsFile(c)) && complete;
   if (!complete) return undefined;
 
   const matches = new Map<string, number>();
@@ -501,23 +506,67 @@ interface Unit {
   weight: number;
 }
 
+/** The query as the index sees it. */
+interface ParsedQuery {
+  /** Its words in order, repeats included. */
+  raw: string[];
+  /** Its distinct words. */
+  terms: string[];
+  matches: Map<string, TermMatch>;
+  /** Adjacent words typed apart that the index has as one word: `jean luc`, `10,000`. */
+  joins: Map<string, TermMatch>;
+}
+
+/** The filters resolved to numbers and docs. */
+interface Filter {
+  person: number | undefined;
+  parts: Set<number> | undefined;
+  /** 1 for each doc of the chosen source. */
+  sourceDocs: Uint8Array | undefined;
+  /** The chosen sources' numbers: named in the facet even when not among the most frequent. */
+  chosenSources: Set<number>;
+}
+
 /**
  * Finds the quotes that match every word of the query, best first; ties keep profile order.
  * Check `missing` when the index is loaded lazily.
  */
 export function searchQuotes(index: SearchIndex, query: string, filters: SearchFilters = {}, limitOrOptions: number | SearchOptions = 50): SearchResult {
-  const { limit = 50, sources: namedSources = Infinity } = typeof limitOrOptions === 'number' ? { limit: limitOrOptions } : limitOrOptions;
+  const { limit = 50, sources = Infinity } = typeof limitOrOptions === 'number' ? { limit: limitOrOptions } : limitOrOptions;
   const ctx: Context = { index, missing: new Set() };
-  const { meta } = index;
+  const filter = resolveFilters(ctx, filters);
+  const parsed = parseQuery(ctx, query);
+  if (ctx.missing.size > 0 || !parsed) return emptyResult(ctx);
+  const bonus = phraseBonus(ctx, parsed.terms);
+  if (ctx.missing.size > 0 || !bonus) return emptyResult(ctx);
 
-  // Filters: a set of part numbers, a person number, and a flag per doc of the chosen source.
+  const anyFilter = Boolean(filters.part || filters.source || filters.person);
+  const { candidates, scores } = scoreDocs(index, parsed, bonus, anyFilter);
+  const tally = tallyMatches(ctx, candidates, scores, filter, limit);
+  const hits = hitsOf(ctx, tally.top, matchedWords(parsed));
+  const { namedFrequent, ...facets } = facetsOf(ctx, tally, filter.chosenSources, sources);
+  return {
+    hits,
+    total: tally.total,
+    partCounts: new Map(facets.part.map((f) => [f.slug, f.count])),
+    sourceCounts: new Map(facets.source.map((f) => [f.slug, f.count])),
+    personCounts: new Map(facets.person.map((f) => [f.slug, f.count])),
+    facets,
+    unnamedSources: tally.sourcesFound - namedFrequent,
+    missing: [...ctx.missing],
+  };
+}
+
+/** A set of part numbers, a person number, and a flag per doc of the chosen source. */
+function resolveFilters(ctx: Context, filters: SearchFilters): Filter {
+  const { index } = ctx;
+  const { meta } = index;
   const person = filters.person ? meta.people.findIndex(([, slug]) => slug === filters.person) : undefined;
   const partSlug = filters.part || undefined;
   const parts = partSlug
     ? new Set(meta.parts.flatMap(([, slug, , owner], n) => (slug === partSlug && (person === undefined || owner === person) ? [n] : [])))
     : undefined;
   let sourceDocs: Uint8Array | undefined;
-  /** The chosen sources' numbers: named in the facet even when not among the most frequent. */
   const chosenSources = new Set<number>();
   if (filters.source) {
     sourceDocs = new Uint8Array(meta.docs);
@@ -529,9 +578,14 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
       }
     }
   }
+  return { person, parts, sourceDocs, chosenSources };
+}
 
-  // The query's words in order. A short last word that is still being typed (no space after it)
-  // and matches no word whole is left out until it is long enough to match as a prefix.
+/** The query's words and how each matches; undefined while files are missing. */
+function parseQuery(ctx: Context, query: string): ParsedQuery | undefined {
+  const { index } = ctx;
+  // A short last word that is still being typed (no space after it) and matches no word whole is
+  // left out until it is long enough to match as a prefix.
   let raw = words(query);
   const typing = /[\p{L}\p{N}]$/u.test(query);
   const lastWord = raw.at(-1);
@@ -540,30 +594,59 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     if (match && match.words.size === 0 && match.pairs.size === 0) raw = raw.slice(0, -1);
   }
   const terms = [...new Set(raw)];
-  const matches = new Map(terms.map((term) => [term, matchTerm(ctx, term)]));
-  // Adjacent words typed apart that the index has as one word: `jean luc`, `10,000`.
+  const matches = new Map<string, TermMatch>();
+  for (const term of terms) {
+    const match = matchTerm(ctx, term);
+    if (match) matches.set(term, match);
+  }
   const joins = new Map<string, TermMatch>();
   for (let i = 0; i < raw.length; i++) {
     for (let span = 2; span <= 3 && i + span <= raw.length; span++) {
       const joined = raw.slice(i, i + span).join('');
-      if (has(ctx, wordsFile(chunkOf(meta, joined))) && index.words.has(joined)) {
+      if (has(ctx, wordsFile(chunkOf(index.meta, joined))) && index.words.has(joined)) {
         joins.set(joined, { words: new Map([[joined, EXACT]]), pairs: new Map() });
       }
     }
   }
-  if (ctx.missing.size > 0) return emptyResult(ctx);
-  // Phrase bonuses need the query's word pairs and the whole phrase, which exist only when every
-  // word is a word of the index (not a word still being typed).
-  const phrase = terms.join(' ');
-  const bigrams = terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
-  if (terms.length > 1 && terms.every((term) => index.words.has(term))) {
-    has(ctx, pairsFile(meta, terms));
-    for (const bigram of bigrams) has(ctx, pairsFile(meta, bigram.split(' ')));
-    if (ctx.missing.size > 0) return emptyResult(ctx);
-  }
+  return matches.size === terms.length ? { raw, terms, matches, joins } : undefined;
+}
 
-  // Score every doc that matches all words (or their joins), by dynamic programming over the
-  // query's positions: each position is reached by a word or by a join that ends there.
+/** What a doc gets for holding the query as a phrase. */
+interface PhraseBonus {
+  /** Docs whose whole topic is the query. */
+  wholeTopic: Int32Array;
+  /** Each pair of adjacent query words, with the fields that hold it; empty if some pair is nowhere. */
+  pairs: Postings[];
+}
+
+/**
+ * The docs whose topic is the query (for one word, kept with the word) and the postings of the
+ * query's word pairs. Those exist only when every word is a word of the index, not one still being
+ * typed: otherwise no file is fetched. Undefined while files are missing.
+ */
+function phraseBonus(ctx: Context, terms: string[]): PhraseBonus | undefined {
+  const { index } = ctx;
+  const none = { wholeTopic: new Int32Array(0), pairs: [] };
+  if (terms.length === 1) return { ...none, wholeTopic: index.words.get(terms[0]!)?.wholeTopic ?? none.wholeTopic };
+  if (terms.length === 0 || !terms.every((term) => index.words.has(term))) return none;
+  const bigrams = terms.slice(1).map((term, i) => [terms[i]!, term]);
+  let complete = has(ctx, pairsFile(index.meta, terms));
+  for (const bigram of bigrams) complete = has(ctx, pairsFile(index.meta, bigram)) && complete;
+  if (!complete) return undefined;
+  const pairs = bigrams.map((bigram) => index.pairs.get(bigram.join(' ')));
+  return {
+    wholeTopic: index.topics.get(terms.join(' ')) ?? none.wholeTopic,
+    pairs: pairs.every((p) => p !== undefined) ? pairs : [],
+  };
+}
+
+/**
+ * Scores every doc that matches all the query's words (or their joins). Candidates are the docs of
+ * the rarest word, or with joins every doc that can start the query; with no words, every doc if a
+ * filter is set. All lists are sorted by doc, so each pass below walks two of them side by side.
+ * A score of -1: no match.
+ */
+function scoreDocs(index: SearchIndex, { raw, matches, joins }: ParsedQuery, bonus: PhraseBonus, anyFilter: boolean) {
   const units: Unit[][] = raw.map((term, i) => [{ scores: scoreTerm(index, term, matches.get(term)!), span: 1, weight: raw.indexOf(term) === i ? 1 : 0 }]);
   for (let i = 0; i < raw.length; i++) {
     for (let span = 2; span <= 3 && i + span <= raw.length; span++) {
@@ -572,81 +655,84 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
       if (match) units[i]!.push({ scores: scoreTerm(index, `+${joined}`, match), span, weight: span });
     }
   }
-  // Candidates: the docs of the rarest word, or with joins every doc that can start the query.
-  // Both are sorted, so every list below is read by a cursor that only moves forward.
   let candidates: Int32Array;
-  if (raw.length === 0) candidates = filters.part || filters.source || filters.person ? Int32Array.from({ length: meta.docs }, (_, i) => i) : new Int32Array(0);
+  if (raw.length === 0) candidates = anyFilter ? Int32Array.from({ length: index.meta.docs }, (_, i) => i) : new Int32Array(0);
   else if (joins.size === 0) candidates = units.map((u) => u[0]!.scores.docs).reduce((a, b) => (b.length < a.length ? b : a));
   else candidates = Int32Array.from(new Set(units[0]!.flatMap((u) => [...u.scores.docs]))).sort();
-  const reading = units.map((list) => list.map((unit) => ({ ...unit, cursor: new Cursor(unit.scores.docs) })));
 
-  // Bonuses: the whole topic is the query (for one word, a mark on its postings); every pair of
-  // the query's words is in the topic, or in the text.
-  const single = terms.length === 1 ? index.words.get(terms[0]!) : undefined;
-  const wholeTopic = new Cursor((single ? single.wholeTopic : terms.length > 1 ? index.topics.get(phrase) : undefined) ?? new Int32Array(0));
-  const pairs = terms.length > 1 ? bigrams.map((bigram) => index.pairs.get(bigram)) : [];
-  const pairCursors = pairs.every((p) => p !== undefined) ? pairs.map((p) => ({ masks: p!.masks, cursor: new Cursor(p!.docs) })) : [];
-
-  // The hot loop (every candidate, up to every doc): plain indices, nothing allocated.
-  const best = new Float64Array(raw.length + 1);
   const scores = new Float64Array(candidates.length);
-  const singles = reading.map(([first]) => first!);
+  if (joins.size === 0) for (const [unit] of units) addUnit(candidates, scores, unit!);
+  else coverWithJoins(candidates, scores, units);
+  if (raw.length > 0) addPhraseBonus(candidates, scores, bonus);
+  return { candidates, scores };
+}
+
+/** Adds a word's score to each candidate's, or marks the candidate as no match (-1). */
+function addUnit(candidates: Int32Array, scores: Float64Array, { scores: { docs, scores: unitScores }, weight }: Unit) {
+  let at = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    if (scores[c]! < 0) continue;
+    const doc = candidates[c]!;
+    while (at < docs.length && docs[at]! < doc) at++;
+    if (docs[at] === doc) scores[c]! += unitScores[at]! * weight;
+    else scores[c] = -1;
+  }
+}
+
+/**
+ * With joins, the best way to cover the query's words, by dynamic programming over its positions:
+ * each is reached by a word, or by a join that ends there.
+ */
+function coverWithJoins(candidates: Int32Array, scores: Float64Array, units: Unit[][]) {
+  const reading = units.map((list) => list.map((unit) => ({ ...unit, cursor: new Cursor(unit.scores.docs) })));
+  const best = new Float64Array(units.length + 1);
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c]!;
-    let score = 0;
-    if (joins.size === 0) {
-      // Each word once, in its own place: the sum of their scores, if every one matches.
-      for (let i = 0; i < singles.length; i++) {
-        const word = singles[i]!;
-        const at = word.cursor.find(doc);
-        if (at < 0) {
-          score = -1;
-          break;
-        }
-        score += word.scores.scores[at]! * word.weight;
+    best.fill(-1);
+    best[0] = 0;
+    for (let i = 0; i < reading.length; i++) {
+      if (best[i]! < 0) continue;
+      for (const unit of reading[i]!) {
+        const at = unit.cursor.find(doc);
+        if (at >= 0) best[i + unit.span] = Math.max(best[i + unit.span]!, best[i]! + unit.scores.scores[at]! * unit.weight);
       }
-    } else {
-      // With joins, by dynamic programming over the query's positions: each is reached by a word
-      // or by a join that ends there.
-      best.fill(-1);
-      best[0] = 0;
-      for (let i = 0; i < raw.length; i++) {
-        if (best[i]! < 0) continue;
-        const starting = reading[i]!;
-        for (let u = 0; u < starting.length; u++) {
-          const unit = starting[u]!;
-          const at = unit.cursor.find(doc);
-          if (at >= 0) best[i + unit.span] = Math.max(best[i + unit.span]!, best[i]! + unit.scores.scores[at]! * unit.weight);
-        }
-      }
-      score = best[raw.length]!;
     }
-    if (score < 0) {
-      scores[c] = -1;
-      continue;
-    }
-    if (raw.length > 0) {
-      let topicPairs = pairCursors.length > 0;
-      let textPairs = pairCursors.length > 0;
-      for (let p = 0; p < pairCursors.length; p++) {
-        const at = pairCursors[p]!.cursor.find(doc);
-        const mask = at < 0 ? 0 : pairCursors[p]!.masks[at]!;
-        topicPairs &&= (mask & TOPIC) !== 0;
-        textPairs &&= (mask & TEXT) !== 0;
-      }
-      if (wholeTopic.find(doc) >= 0) score += 10;
-      else if (topicPairs) score += 4;
-      if (textPairs) score += 2;
-    }
-    scores[c] = score;
+    scores[c] = best[units.length]!;
   }
+}
 
-  // Filters, facet counts (each with the other filters applied), and the best `limit` hits.
+/** +10 when the whole topic is the query; else +4 when every word pair is in the topic; +2 when every pair is in the text. */
+function addPhraseBonus(candidates: Int32Array, scores: Float64Array, { wholeTopic, pairs }: PhraseBonus) {
+  // Which fields hold every pair, per candidate: start from both, and keep what each pair has.
+  const fields = new Uint8Array(candidates.length).fill(pairs.length > 0 ? TOPIC | TEXT : 0);
+  for (const { docs, masks } of pairs) {
+    let at = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!;
+      while (at < docs.length && docs[at]! < doc) at++;
+      fields[c]! &= docs[at] === doc ? masks[at]! : 0;
+    }
+  }
+  let at = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    if (scores[c]! < 0) continue;
+    const doc = candidates[c]!;
+    while (at < wholeTopic.length && wholeTopic[at]! < doc) at++;
+    if (wholeTopic[at] === doc) scores[c]! += 10;
+    else if (fields[c]! & TOPIC) scores[c]! += 4;
+    if (fields[c]! & TEXT) scores[c]! += 2;
+  }
+}
+
+/** The matches with the filters applied, the facet counts (each with the other filters applied), and the best hits. */
+function tallyMatches(ctx: Context, candidates: Int32Array, scores: Float64Array, { parts, sourceDocs, person }: Filter, limit: number) {
+  const { meta, partOf, personOf, sourceOf } = ctx.index;
   const partCount = new Int32Array(meta.parts.length);
   const personCount = new Int32Array(meta.people.length);
   const sourceCount = new Int32Array(meta.sources);
+  // Facet files not loaded yet, by number: a path per doc would cost more than the whole count.
+  const unloaded = new Uint8Array(Math.ceil(meta.docs / meta.facetChunk));
   const top = new TopHits(limit);
-  const { partOf, personOf, sourceOf } = index;
   let total = 0;
   for (let c = 0; c < candidates.length; c++) {
     if (scores[c]! < 0) continue;
@@ -659,61 +745,65 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
     if (partOk && personOk) {
       const source = sourceOf[doc]!;
       if (source >= 0) sourceCount[source]! += 1;
-      else ctx.missing.add(`facets/${Math.floor(doc / meta.facetChunk)}.json`);
+      else unloaded[Math.floor(doc / meta.facetChunk)] = 1;
     }
     if (partOk && sourceOk && personOk) {
       total++;
       top.add(doc, scores[c]!);
     }
   }
+  unloaded.forEach((flag, n) => flag && ctx.missing.add(`facets/${n}.json`));
+  let sourcesFound = 0;
+  for (let n = 0; n < sourceCount.length; n++) if (sourceCount[n]! > 0) sourcesFound++;
+  return { top: top.sorted(), total, partCount, personCount, sourceCount, sourcesFound };
+}
 
-  const matchedWords = new Set<string>();
+/** Every index word the query matched: what results highlight. */
+function matchedWords({ matches, joins }: ParsedQuery): Set<string> {
+  const out = new Set<string>();
   for (const match of [...matches.values(), ...joins.values()]) {
-    for (const word of match!.words.keys()) matchedWords.add(word);
+    for (const word of match.words.keys()) out.add(word);
     // A word found as two: mark the two together (highlightRanges joins neighbours), not each alone.
-    for (const key of match!.pairs.keys()) matchedWords.add(key.replace(' ', ''));
+    for (const key of match.pairs.keys()) out.add(key.replace(' ', ''));
   }
-  const hits: SearchHit[] = [];
-  for (const { doc, score } of top.sorted()) {
-    if (!has(ctx, `docs/${Math.floor(doc / meta.docChunk)}.json`)) continue;
+  return out;
+}
+
+/** The hits with their docs (each needs its display file) and the spans to highlight. */
+function hitsOf(ctx: Context, top: { doc: number; score: number }[], words: Set<string>): SearchHit[] {
+  const { index } = ctx;
+  return top.flatMap(({ doc, score }) => {
+    if (!has(ctx, `docs/${Math.floor(doc / index.meta.docChunk)}.json`)) return [];
     const d = index.docs[doc]!;
     const texts: Record<Field, string> = { topic: d.topic, text: d.text, source: d.source, part: d.part, person: d.person.name };
-    const ranges = Object.fromEntries(FIELDS.map((f) => [f, highlightRanges(texts[f], matchedWords)])) as Record<Field, Range[]>;
-    hits.push({ doc: d, score, ranges });
-  }
+    const ranges = Object.fromEntries(FIELDS.map((f) => [f, highlightRanges(texts[f], words)])) as Record<Field, Range[]>;
+    return [{ doc: d, score, ranges }];
+  });
+}
 
+/**
+ * The facets' values with labels, most frequent first. Sources are named from their own files:
+ * only the `named` most frequent (picked in one pass: a common word has thousands), and the chosen.
+ */
+function facetsOf(ctx: Context, tally: ReturnType<typeof tallyMatches>, chosenSources: Set<number>, named: number) {
+  const { index } = ctx;
+  const { meta } = index;
   const counted = (counts: Int32Array) => {
     const out: [number, number][] = [];
     for (let n = 0; n < counts.length; n++) if (counts[n]! > 0) out.push([n, counts[n]!]);
     return out;
   };
-  // Sources are named from their own files: only the most frequent, and the chosen ones. (A
-  // common word has thousands: pick the few in one pass, without sorting them all.)
-  const topSources = new TopHits(Math.min(namedSources, meta.sources));
-  let sourcesFound = 0;
-  for (let n = 0; n < sourceCount.length; n++) {
-    if (sourceCount[n] === 0) continue;
-    sourcesFound++;
-    topSources.add(n, sourceCount[n]!);
-  }
-  const mostFrequent = topSources.sorted().map(({ doc, score }): [number, number] => [doc, score]);
-  const named = [...mostFrequent, ...[...chosenSources].map((n): [number, number] => [n, sourceCount[n]!])].filter(
+  const topSources = new TopHits(Math.min(named, meta.sources));
+  tally.sourceCount.forEach((count, n) => count > 0 && topSources.add(n, count));
+  const frequent = topSources.sorted().map(({ doc, score }): [number, number] => [doc, score]);
+  const sources = [...frequent, ...[...chosenSources].map((n): [number, number] => [n, tally.sourceCount[n]!])].filter(
     ([n], i, all) => all.findIndex(([m]) => m === n) === i && has(ctx, `sources/${Math.floor(n / meta.sourceChunk)}.json`),
   );
-  const facets = {
-    part: countsBySlug(counted(partCount), (n) => [meta.parts[n]![1], meta.parts[n]![0]]),
-    person: countsBySlug(counted(personCount), (n) => [meta.people[n]![1], meta.people[n]![0]]),
-    source: countsBySlug(named, (n) => [index.sourceNames[n]![1], index.sourceNames[n]![0]]),
-  };
   return {
-    hits,
-    total,
-    partCounts: new Map(facets.part.map((f) => [f.slug, f.count])),
-    sourceCounts: new Map(facets.source.map((f) => [f.slug, f.count])),
-    personCounts: new Map(facets.person.map((f) => [f.slug, f.count])),
-    facets,
-    unnamedSources: sourcesFound - mostFrequent.length,
-    missing: [...ctx.missing],
+    part: countsBySlug(counted(tally.partCount), (n) => [meta.parts[n]![1], meta.parts[n]![0]]),
+    person: countsBySlug(counted(tally.personCount), (n) => [meta.people[n]![1], meta.people[n]![0]]),
+    source: countsBySlug(sources, (n) => [index.sourceNames[n]![1], index.sourceNames[n]![0]]),
+    namedFrequent: frequent.length,
   };
 }
 

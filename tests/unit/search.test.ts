@@ -257,3 +257,17 @@ describe('several people', () => {
     expect(both.partCounts).toEqual(new Map([['on-machines', 1], ['leadership', 1]]));
   });
 });
+
+describe('prefixes', () => {
+  const index = indexOf(
+    ['Part 1: Words', '- On one: The cat sat. — Source: [A]', '- On two: Them dogs barked. — Source: [A]', '- On three: A theory of dogs. — Source: [A]'].join('\n'),
+  );
+  test.each([
+    ['the', ['one'], 'a three-letter word is taken as meant'],
+    ['theo', ['three'], 'from four letters, a word being typed'],
+    ['dog', ['two', 'three'], 'three letters that are no word are a prefix'],
+    ['ca', [], 'shorter ones are matched whole'],
+  ])('“%s” finds %j: %s', (query, expected) => {
+    expect(searchQuotes(index, query).hits.map((h) => h.doc.id)).toEqual(expected);
+  });
+});
