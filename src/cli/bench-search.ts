@@ -245,7 +245,7 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
     typoRecallAt3: `${found}/${typoRuns.length}`,
   };
   console.log(`Search in Chromium (${label}, ${http2 ? 'HTTP/2' : 'HTTP/1.1'}): typed at ${TYPING_MS} ms a key, a fresh page per query; sizes gzip`);
-  console.table([row]);
+  console.table(row);
   return row;
 }
 
