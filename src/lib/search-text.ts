@@ -70,31 +70,32 @@ export function indexTokens(text: string): Token[] {
 // British ↔ American spelling rules, each a pair of patterns that turn one form into the other.
 // A variant is only ever looked up, never assumed: a made-up form ("actour") matches nothing.
 // The stems are long enough to leave short words alone ("four" is not "for", "size" not "sise").
+// Words are normalized, so a–z is enough (and much quicker than Unicode classes).
 const SUFFIXES = '(s|ed|ing|ite|ites|able|ably|ful|less|er|ers|ist|ists|ism|ly)?';
 const RULES: [RegExp, string][] = [
   // colour, favourite, behaviours ↔ color, favorite, behaviors
   // (A stem ending in o is a different word: door, floor.)
-  [new RegExp(`^(\\p{L}+[^o\\P{L}])our${SUFFIXES}$`, 'u'), '$1or$2'],
-  [new RegExp(`^(\\p{L}+[^o\\P{L}])or${SUFFIXES}$`, 'u'), '$1our$2'],
+  [new RegExp(`^([a-z]+[a-np-z])our${SUFFIXES}$`), '$1or$2'],
+  [new RegExp(`^([a-z]+[a-np-z])or${SUFFIXES}$`), '$1our$2'],
   // centre, theatres, fibre ↔ center, theaters, fiber
-  [/^(\p{L}{2,}[bgtv])re(s?)$/u, '$1er$2'],
-  [/^(\p{L}{2,}[bgtv])er(s?)$/u, '$1re$2'],
-  [/^(\p{L}{2,}[bgtv])red$/u, '$1ered'],
-  [/^(\p{L}{2,}[bgtv])ered$/u, '$1red'],
+  [/^([a-z]{2,}[bgtv])re(s?)$/, '$1er$2'],
+  [/^([a-z]{2,}[bgtv])er(s?)$/, '$1re$2'],
+  [/^([a-z]{2,}[bgtv])red$/, '$1ered'],
+  [/^([a-z]{2,}[bgtv])ered$/, '$1red'],
   // organise, organisation ↔ organize, organization; analyse ↔ analyze
-  [/^(\p{L}{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/u, '$1iz$2'],
-  [/^(\p{L}{3,})iz(e|es|ed|ing|er|ers|ation|ations|able)$/u, '$1is$2'],
-  [/^(\p{L}{2,})ys(e|es|ed|ing|er|ers)$/u, '$1yz$2'],
-  [/^(\p{L}{2,})yz(e|es|ed|ing|er|ers)$/u, '$1ys$2'],
+  [/^([a-z]{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/, '$1iz$2'],
+  [/^([a-z]{3,})iz(e|es|ed|ing|er|ers|ation|ations|able)$/, '$1is$2'],
+  [/^([a-z]{2,})ys(e|es|ed|ing|er|ers)$/, '$1yz$2'],
+  [/^([a-z]{2,})yz(e|es|ed|ing|er|ers)$/, '$1ys$2'],
   // catalogue, dialogues ↔ catalog, dialogs
-  [/^(\p{L}{3,})ogue(s?)$/u, '$1og$2'],
-  [/^(\p{L}{3,})og(s?)$/u, '$1ogue$2'],
+  [/^([a-z]{3,})ogue(s?)$/, '$1og$2'],
+  [/^([a-z]{3,})og(s?)$/, '$1ogue$2'],
   // defence, licence ↔ defense, license
-  [/^(\p{L}{2,})ence(s?)$/u, '$1ense$2'],
-  [/^(\p{L}{2,})ense(s?)$/u, '$1ence$2'],
+  [/^([a-z]{2,})ence(s?)$/, '$1ense$2'],
+  [/^([a-z]{2,})ense(s?)$/, '$1ence$2'],
   // travelled, cancelling ↔ traveled, canceling
-  [/^(\p{L}{2,}[^aeiou\P{L}][aeiou])ll(ed|ing|er|ers)$/u, '$1l$2'],
-  [/^(\p{L}{2,}[^aeiou\P{L}][aeiou])l(ed|ing|er|ers)$/u, '$1ll$2'],
+  [/^([a-z]{2,}[b-df-hj-np-tv-z][aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+  [/^([a-z]{2,}[b-df-hj-np-tv-z][aeiou])l(ed|ing|er|ers)$/, '$1ll$2'],
 ];
 
 /** Words that look like a rule's input but are not spelling variants of anything. */
@@ -126,7 +127,7 @@ const IRREGULAR_BOTH = new Map(Object.entries(IRREGULAR).flatMap(([a, b]) => [[a
  * dictionary: some outputs are not words, and search only uses those the index has.
  */
 export function spellingVariants(word: string): string[] {
-  if (NOT_VARIANTS.has(word)) return [];
+  if (NOT_VARIANTS.has(word) || !/^[a-z]+$/.test(word)) return [];
   const out = new Set<string>();
   const irregular = IRREGULAR_BOTH.get(word);
   if (irregular) out.add(irregular);
