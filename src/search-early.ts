@@ -5,4 +5,4 @@
  * the Content-Security-Policy in astro.config.mjs; change it and the hash follows.
  */
 export const SEARCH_EARLY_SCRIPT =
-  "if(/[?&](q|part|source)=[^&]/.test(location.search))document.documentElement.classList.add('searching')";
+  "if(/[?&](q|part|source|person)=[^&]/.test(location.search))document.documentElement.classList.add('searching')";

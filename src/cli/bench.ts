@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { corpusSummary, generatePeople, generateRealisticProfile } from '../lib/corpus.ts';
 import { parseProfile } from '../lib/profile.ts';
+import { benchSearchBrowser, benchSearchNode, indexOnlySite, searchCodeGzip, searchCorpora } from './bench-search.ts';
 
 const args = process.argv.slice(2);
 const sections = args.filter((a) => !a.startsWith('--'));
@@ -172,8 +173,32 @@ function benchPeople() {
   ]);
 }
 
+/**
+ * The search at each size: in Node (index files, latency, recall, simulated downloads), then in
+ * Chromium typing into /search/ of the build the build section made (or, without one, the seed
+ * build's search page over the size's index: searching fetches nothing else).
+ */
 async function benchSearch() {
-  console.log('Search: see src/cli/bench-search.ts (not merged yet).');
+  const sizes = SIZES.filter((s): s is number => s !== 'seed');
+  const corpora = searchCorpora(sizes);
+  benchSearchNode(corpora);
+  const code = searchCodeGzip(existsSync(distOf('seed')) ? distOf('seed') : 'dist');
+  if (code) console.log(`Search code a browser loads on first use (page script and engine): ${round(code / 1024)} KB gzip.\n`);
+  for (const size of SIZES) {
+    const corpus = corpora.find((c) => c.name === (size === 'seed' ? 'seed (75)' : size.toLocaleString('en')))!;
+    const built = distOf(size);
+    if (existsSync(join(built, 'search', 'index.html'))) {
+      await benchSearchBrowser(built, corpus.records, { label: String(size) });
+      continue;
+    }
+    const base = [distOf('seed'), 'dist'].find((dir) => existsSync(join(dir, 'search', 'index.html')));
+    if (!base) {
+      console.log(`Search in Chromium at ${size}: no build to take /search/ from (run the build section first).`);
+      continue;
+    }
+    const site = indexOnlySite(base, corpus.records, join(WORK, `search-only-${size}`));
+    await benchSearchBrowser(site, corpus.records, { label: `${size} (search page and index only)` });
+  }
 }
 
 function times(count: number, run: () => unknown): number[] {

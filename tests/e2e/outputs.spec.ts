@@ -99,9 +99,15 @@ test('/feed.xml is an Atom feed with one entry per quote, in profile order, link
   expect(feed.summaries).toEqual(records.quotes.map((q) => q.text));
 });
 
-test('/random/ sends the reader to a quote page', async ({ page }) => {
+test('/random/ sends the reader to a quote page, read from one small file of the search index', async ({ page }) => {
+  const data: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/search-index/')) data.push(pathname);
+  });
   await page.goto('/random/');
   await expect(page).toHaveURL(/\/quotes\/[a-z0-9-]+\/$/);
+  expect(data).toEqual([expect.stringMatching(/^\/search-index\/docs\/\d+\.json$/)]);
   const id = new URL(page.url()).pathname.split('/')[2];
   expect(records.quotes.map((q) => q.id)).toContain(id);
   await expect(page.locator('main blockquote')).toBeVisible();

@@ -32,29 +32,63 @@ for (const [query, expected] of [
   });
 }
 
-test('filters narrow the results, show counts and live in the URL', async ({ page }) => {
+/** Opens a facet (its summary reads "Part: …") and returns its radio group. */
+async function facet(page: Page, name: 'Part' | 'Source' | 'Person') {
+  const summary = page.locator('summary', { hasText: `${name}:` });
+  if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click();
+  return page.getByRole('group', { name });
+}
+
+test('facets narrow the results, show counts and live in the URL', async ({ page }) => {
   const part = records.parts.find((p) => p.slug === 'open-source-licensing')!;
+  const matches = (q: (typeof records.quotes)[number]) => /\bdevelopers/i.test(`${q.topic} ${q.text} ${q.source.name} ${q.part.title}`);
+  const all = records.quotes.filter(matches).length;
+  const inPart = records.quotes.filter((q) => q.part.slug === part.slug && matches(q));
   await page.goto('/search/?q=developers');
-  await expect(results(page).first()).toBeVisible();
-  const all = await results(page).count();
-  const partFilter = page.getByRole('combobox', { name: 'Part' });
-  const expectedCount = records.quotes.filter(
-    (q) => q.part.slug === part.slug && /\bdevelopers/i.test(`${q.topic} ${q.text} ${q.source.name} ${q.part.title}`),
-  ).length;
-  await expect(partFilter.locator(`option[value="${part.slug}"]`)).toHaveText(`${part.title} (${expectedCount})`);
-  await partFilter.selectOption(part.slug);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^${all} quotes for “developers”`));
+  const parts = await facet(page, 'Part');
+  // The most frequent first, each with its count.
+  await expect(parts.getByRole('radio').nth(1)).toHaveAccessibleName(/\(\d+\)$/);
+  const radio = parts.getByRole('radio', { name: `${part.title} (${inPart.length})` });
+  await radio.check();
   await expect(page).toHaveURL(`/search/?q=developers&part=${part.slug}`);
-  await expect(results(page)).toHaveCount(expectedCount);
-  expect(expectedCount).toBeLessThan(all);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^${inPart.length} quotes? for “developers” with the chosen filters`));
+  expect(inPart.length).toBeLessThan(all);
+  await expect(results(page)).toHaveCount(Math.min(inPart.length, 10));
   for (const meta of await results(page).locator('.result-meta').allTextContents()) expect(meta).toContain(part.title);
 
-  await page.getByRole('combobox', { name: 'Source' }).selectOption('sentry-blog');
+  const sentry = inPart.filter((q) => q.source.slug === 'sentry-blog');
+  await (await facet(page, 'Source')).getByRole('radio', { name: `Sentry Blog (${sentry.length})` }).check();
   await expect(page).toHaveURL(`/search/?q=developers&part=${part.slug}&source=sentry-blog`);
+  await expect(results(page)).toHaveCount(sentry.length);
   for (const meta of await results(page).locator('.result-meta').allTextContents()) expect(meta).toContain('Sentry Blog');
 
+  // A URL with filters applies them, and the facets show them.
   await page.reload();
-  await expect(partFilter).toHaveValue(part.slug);
-  await expect(results(page).first()).toBeVisible();
+  await expect(results(page)).toHaveCount(sentry.length);
+  await expect(page.locator('summary', { hasText: 'Part:' })).toHaveText(`Part: ${part.title}`);
+  await expect((await facet(page, 'Part')).getByRole('radio', { name: new RegExp(`^${part.title}`) })).toBeChecked();
+  await (await facet(page, 'Part')).getByRole('radio', { name: 'All parts' }).check();
+  await expect(page).toHaveURL('/search/?q=developers&source=sentry-blog');
+});
+
+test('a long facet narrows as you type, and a one-person site has no person facet', async ({ page }) => {
+  await page.goto('/search/?q=the');
+  const sources = await facet(page, 'Source');
+  const narrow = sources.getByRole('searchbox', { name: 'Narrow the list' });
+  await expect(sources.getByText(/^\d+ more: narrow the list to find them\.$/)).toBeVisible();
+  await narrow.fill('sentry');
+  await expect(sources.getByRole('radio')).toHaveCount(2);
+  await expect(sources.getByRole('radio', { name: /^Sentry Blog \(\d+\)$/ })).toBeVisible();
+  await expect(sources.getByRole('radio').first()).toHaveAccessibleName('All sources');
+  await expect(page.locator('summary', { hasText: 'Person:' })).toHaveCount(0);
+});
+
+test('?source= from a URL lists that source’s quotes', async ({ page }) => {
+  await page.goto('/search/?source=peerlist');
+  await expect(page.getByRole('status')).toHaveText('1 quote with the chosen filters.');
+  await expect(firstResultLink(page)).toHaveText('On simplicity as a mandate');
+  await expect(page.locator('summary', { hasText: 'Source:' })).toHaveText('Source: Peerlist');
 });
 
 test('keyboard: Ctrl+K focuses the box, arrows move through results, Enter opens one, Escape clears', async ({ page }) => {
@@ -99,12 +133,13 @@ test('Enter in the box opens the best result', async ({ page }) => {
   await expect(page).toHaveURL('/quotes/defining-a-bug/');
 });
 
-test('an empty result says so and suggests the closest topics', async ({ page }) => {
+test('an empty result says so and suggests the closest topics, in the first screen of a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 900 });
   await page.goto('/search/?q=engineerng tastes zzz');
   await expect(page.getByRole('status')).toHaveText('No quotes found for “engineerng tastes zzz”.');
   await expect(results(page)).toHaveCount(0);
-  await expect(page.getByText('Closest topics:')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'On engineering taste' })).toBeVisible();
+  await expect(page.getByText('Closest topics:')).toBeInViewport();
+  await expect(page.getByRole('link', { name: 'On engineering taste' })).toBeInViewport();
 });
 
 test('no link to a quote page comes before the results', async ({ page }) => {
@@ -124,14 +159,33 @@ test('pages download no search code or data until search is used', async ({ page
   await page.goto(records.quotes[0]!.url);
   await page.goto('/search/');
   await page.waitForLoadState('networkidle');
-  expect(requested.filter((path) => /search-index|\/_astro\/search\./.test(path))).toEqual([]);
+  expect(requested.filter((path) => /search-index|\/_astro\/search/.test(path))).toEqual([]);
   await box(page).focus();
-  await expect.poll(() => requested.some((path) => path === '/search-index.json')).toBe(true);
+  await expect.poll(() => requested.filter((path) => /search-index|\/_astro\/search/.test(path)).sort()).toEqual([
+    expect.stringMatching(/^\/_astro\/search-client\.[\w-]+\.js$/),
+    '/search-index/meta.json',
+  ]);
+  // A query then fetches only the few files it needs.
+  await box(page).fill('engineering taste');
+  await expect(firstResultLink(page)).toHaveText('On engineering taste');
+  expect(requested.filter((path) => path.startsWith('/search-index/')).length).toBeLessThan(12);
 });
 
-test('axe finds no violations on the search page with results shown', async ({ page }) => {
-  await page.goto('/search/?q=open+source');
-  await expect(results(page).first()).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => v.id)).toEqual([]);
-});
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on search in the ${colorScheme} scheme: empty, with results, with each facet open`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const check = async (state: string) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await page.goto('/search/');
+    await check('no query');
+    await page.goto('/search/?q=open+source&part=open-source-licensing');
+    await expect(results(page).first().locator('mark').first()).toBeVisible();
+    await check('results');
+    for (const name of ['Part', 'Source'] as const) {
+      await expect((await facet(page, name)).getByRole('radio').nth(1)).toBeVisible();
+      await check(`${name} facet open`);
+    }
+  });
+}

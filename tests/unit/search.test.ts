@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
-import { ADA } from './helpers.ts';
-import { buildSearchIndex, closestTopics, searchData, searchQuotes, tokenize } from '../../src/lib/search.ts';
+import { siteRecords } from '../../src/lib/site.ts';
+import { ADA, siteOf } from './helpers.ts';
+import { buildSearchIndex, closestTopics, searchData, searchQuotes, spellingVariants, tokenize } from '../../src/lib/search.ts';
 
 function indexOf(text: string | Uint8Array) {
   const result = parseProfile(text, 'test.txt', ADA);
@@ -36,7 +37,9 @@ describe('searching the seed', () => {
   });
 
   test('enterprise quotes are found by “enterprize”', () => {
-    for (const id of ids('enterprize')) {
+    const found = ids('enterprize');
+    expect(found.slice(0, 2).sort()).toEqual(['inbound-enterprise-growth', 'rejecting-enterprise-friction']);
+    for (const id of found) {
       const doc = seed.docs.find((d) => d.id === id)!;
       expect(`${doc.topic} ${doc.text}`).toMatch(/enterprise/i);
     }
@@ -104,3 +107,167 @@ describe('accents and apostrophes', () => {
   });
 });
 
+
+describe('words typed joined or apart', () => {
+  const index = indexOf(
+    [
+      'Part 1: Things',
+      '- On the captain: Jean-Luc Picard commands the ship. — Source: [Star Log]',
+      '- On growth: The Fortune 500,000 list grew again. — Source: [Money Weekly]',
+      '- On scale: It served 10000 users on its first day. — Source: [Money Weekly]',
+      '- On sharing: Open source needs paid maintainers. — Source: [Code Talk]',
+      '- On the web: Every website needs a home page. — Source: [Code Talk]',
+      '- On spacing: Jean Luc is sometimes written with a space. — Source: [Star Log]',
+      '- On other things: A source that is open to everyone, with 500 readers and 10 more. — Source: [Other]',
+    ].join('\n'),
+  );
+  const top3 = (query: string) => searchQuotes(index, query).hits.slice(0, 3).map((h) => h.doc.id);
+
+  test.each([
+    { query: 'jeanluc', expected: 'the-captain', why: 'a hyphenated name typed as one word' },
+    { query: 'jean luc', expected: 'the-captain', why: 'a hyphenated name typed as two' },
+    { query: 'jeanluc', expected: 'spacing', why: 'two words typed as one' },
+    { query: '500000', expected: 'growth', why: 'a number without its thousands separator' },
+    { query: '500,000', expected: 'growth', why: 'a number with it' },
+    { query: '500 000', expected: 'growth', why: 'a number with a space' },
+    { query: '10,000', expected: 'scale', why: 'a separator the text does not have' },
+    { query: '10 000', expected: 'scale', why: 'a space the text does not have' },
+    { query: 'opensource', expected: 'sharing', why: 'two words typed as one' },
+    { query: 'open-source', expected: 'sharing', why: 'two words typed with a hyphen' },
+    { query: 'web site', expected: 'the-web', why: 'one word typed as two' },
+  ])('$why: “$query” finds $expected in the top 3', ({ query, expected }) => {
+    expect(top3(query)).toContain(expected);
+  });
+
+  test('the text is highlighted as written, joined or apart', () => {
+    const marked = (query: string, id: string) => {
+      const hit = searchQuotes(index, query).hits.find((h) => h.doc.id === id)!;
+      return hit.ranges.text.map(([s, e]) => hit.doc.text.slice(s, e));
+    };
+    expect(marked('jeanluc', 'the-captain')).toEqual(['Jean-Luc']);
+    expect(marked('opensource', 'sharing')).toEqual(['Open source']);
+    expect(marked('500000', 'growth')).toEqual(['500,000']);
+  });
+});
+
+describe('British and American spellings', () => {
+  const index = indexOf(
+    [
+      'Part 1: Spellings',
+      '- On the centre: Things fall apart; the centre cannot hold. — Source: [Yeats]',
+      '- On colour: Colour and behaviour are spelled the British way. — Source: [Style Guide]',
+      '- On organising: We organise, analyse and catalogue the defence of our licence. — Source: [Style Guide]',
+      '- On travel: She travelled far in a grey coat. — Source: [Diary]',
+      '- On America: The color of the theater and the center of the organization, analyzed. — Source: [Style Guide]',
+    ].join('\n'),
+  );
+  const top = (query: string) => searchQuotes(index, query).hits.map((h) => h.doc.id);
+
+  test.each([
+    ['the center cannot hold', 'the-centre'],
+    ['behavior', 'colour'],
+    ['organize', 'organising'],
+    ['analyze catalog', 'organising'],
+    ['defense license', 'organising'],
+    ['traveled gray', 'travel'],
+    ['theatre', 'america'],
+    ['organisation', 'america'],
+  ])('“%s” finds %s first', (query, first) => {
+    expect(top(query)[0]).toBe(first);
+  });
+
+  test('a word finds both spellings, a topic above a text as usual', () => {
+    expect(top('colour')).toEqual(['colour', 'america']);
+    expect(top('color')).toEqual(['colour', 'america']);
+    expect(top('centre')).toEqual(['the-centre', 'america']);
+  });
+
+  test.each([
+    ['colour', ['color']],
+    ['favourite', ['favorite']],
+    ['behaviors', ['behaviours']],
+    ['centre', ['center']],
+    ['theaters', ['theatres']],
+    ['organisation', ['organization']],
+    ['analyze', ['analyse']],
+    ['catalogue', ['catalog']],
+    ['licence', ['license']],
+    ['travelled', ['traveled']],
+    ['grey', ['gray']],
+    ['four', []],
+    ['door', []],
+    ['flour', []],
+    ['size', []],
+    ['the', []],
+  ])('spellingVariants(“%s”) is %j', (word, variants) => {
+    expect(spellingVariants(word)).toEqual(variants);
+  });
+});
+
+describe('several people', () => {
+  const people = Object.fromEntries(
+    readdirSync('tests/fixtures/people').map((file) => [file.replace(/\.txt$/, ''), readFileSync(`tests/fixtures/people/${file}`, 'utf8')]),
+  );
+  const index = buildSearchIndex(searchData(siteRecords(siteOf(people))));
+  const search = (query: string, filters = {}) => searchQuotes(index, query, filters);
+  const who = (query: string, filters = {}) => search(query, filters).hits.map((h) => `${h.doc.person.slug} ${h.doc.id}`);
+
+  test('results name their person', () => {
+    const [hit] = search('nanosecond').hits;
+    expect(hit!.doc.person).toEqual({ name: 'Grace Hopper', slug: 'grace-hopper', url: '/grace-hopper/' });
+    expect(hit!.doc.url).toBe('/grace-hopper/quotes/nanoseconds/');
+  });
+
+  test('a person’s name finds their quotes, accents forgiven', () => {
+    expect(search('edith').total).toBe(3);
+    expect(who('piaf regret')).toEqual(['edith-piaf regret']);
+    const [hit] = search('lovelace originality').hits;
+    expect(hit!.ranges.person.map(([s, e]) => hit!.doc.person.name.slice(s, e))).toEqual(['Lovelace']);
+  });
+
+  test('?person= keeps one person’s quotes, and the person facet counts them all', () => {
+    expect(who('computing')).toEqual(['ada-lovelace computing', 'grace-hopper computing']);
+    const grace = search('computing', { person: 'grace-hopper' });
+    expect(grace.hits.map((h) => h.doc.person.slug)).toEqual(['grace-hopper']);
+    expect(grace.personCounts).toEqual(new Map([['ada-lovelace', 1], ['grace-hopper', 1]]));
+    expect(search('computing', { person: 'nobody' }).total).toBe(0);
+  });
+
+  test('a part slug without ?person= is that part of anyone; with it, of that person', () => {
+    // Ada and Grace both have a part “On machines”.
+    expect(search('', { part: 'on-machines' }).total).toBe(6);
+    expect(search('', { part: 'on-machines', person: 'ada-lovelace' }).hits.map((h) => h.doc.id)).toEqual(['computing', 'originality', 'imagination']);
+    expect(search('', { part: 'on-machines' }).personCounts).toEqual(new Map([['ada-lovelace', 3], ['grace-hopper', 3]]));
+  });
+
+  test('facets count the results with the other filters applied, most frequent first', () => {
+    const result = search('', { person: 'grace-hopper' });
+    expect(result.facets.part).toEqual([
+      { slug: 'on-machines', label: 'On machines', count: 3 },
+      { slug: 'leadership', label: 'Leadership', count: 2 },
+    ]);
+    expect(result.facets.source[0]).toEqual({ slug: 'oral-history', label: 'Oral history', count: 2 });
+    expect(result.facets.person.map((f) => [f.slug, f.count])).toEqual([
+      ['ada-lovelace', 5],
+      ['grace-hopper', 5],
+      ['edith-piaf', 3],
+    ]);
+    const both = search('', { person: 'grace-hopper', source: 'oral-history' });
+    expect(both.hits.map((h) => h.doc.id)).toEqual(['compilers', 'ships']);
+    expect(both.partCounts).toEqual(new Map([['on-machines', 1], ['leadership', 1]]));
+  });
+});
+
+describe('prefixes', () => {
+  const index = indexOf(
+    ['Part 1: Words', '- On one: The cat sat. — Source: [A]', '- On two: Them dogs barked. — Source: [A]', '- On three: A theory of dogs. — Source: [A]'].join('\n'),
+  );
+  test.each([
+    ['the', ['one'], 'a three-letter word is taken as meant'],
+    ['theo', ['three'], 'from four letters, a word being typed'],
+    ['dog', ['two', 'three'], 'three letters that are no word are a prefix'],
+    ['ca', [], 'shorter ones are matched whole'],
+  ])('“%s” finds %j: %s', (query, expected) => {
+    expect(searchQuotes(index, query).hits.map((h) => h.doc.id)).toEqual(expected);
+  });
+});

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { generateRealisticProfile } from '../../src/lib/corpus.ts';
+import { DOC_CHUNK, FACET_CHUNK, SOURCE_CHUNK } from '../../src/lib/search-build.ts';
+import {
+  addSearchFile,
+  buildSearchIndex,
+  closestTopics,
+  openSearchIndex,
+  searchData,
+  searchFiles,
+  searchQuotes,
+  type SearchData,
+  type SearchFilters,
+  type SearchMeta,
+} from '../../src/lib/search.ts';
+import { siteRecords } from '../../src/lib/site.ts';
+import { ADA, parsed, siteOf } from './helpers.ts';
+
+/** An index that starts from meta.json and adds the files each search asks for, as the page does. */
+function lazyIndex(files: Map<string, string>) {
+  const index = openSearchIndex(JSON.parse(files.get('meta.json')!) as SearchMeta);
+  const fetch = (paths: string[]) => paths.forEach((path) => addSearchFile(index, path, JSON.parse(files.get(path)!)));
+  return {
+    index,
+    search(query: string, filters: SearchFilters = {}) {
+      for (let round = 0; ; round++) {
+        const result = searchQuotes(index, query, filters);
+        if (result.missing.length === 0) return { ...result, rounds: round };
+        fetch(result.missing);
+      }
+    },
+    closest(query: string) {
+      for (;;) {
+        const missing: string[] = [];
+        const docs = closestTopics(index, query, 3, missing);
+        if (missing.length === 0) return docs;
+        fetch(missing);
+      }
+    },
+  };
+}
+
+const seedData = searchData(parsed(readFileSync('content/profiles/David Cramer.txt'), { ...ADA, name: 'David Cramer', slug: 'david-cramer' }));
+const people = Object.fromEntries(
+  readdirSync('tests/fixtures/people').map((file) => [file.replace(/\.txt$/, ''), readFileSync(`tests/fixtures/people/${file}`, 'utf8')]),
+);
+const peopleData = searchData(siteRecords(siteOf(people)));
+
+const QUERIES: [string, SearchFilters?][] = [
+  ['open source'],
+  ['opne source'],
+  ['grapql complexity'],
+  ['engineering taste'],
+  ['defining a bug'],
+  ['bootstr'],
+  ['enterprize'],
+  ['sustainabilty'],
+  ['the'],
+  ['a'],
+  ['op'],
+  ['open s'],
+  ['open s '],
+  ['opensource'],
+  ['fortune 500'],
+  ['10,000'],
+  ['whiskey'],
+  ['cramer'],
+  ['computing'],
+  ['lovelace machines'],
+  ['édith'],
+  ['regret rien'],
+  ['machine poetry'],
+  ['xylophone'],
+  ['developers', { part: 'open-source-licensing' }],
+  ['developers', { source: 'sentry-blog' }],
+  ['', { source: 'peerlist' }],
+  ['', { part: 'on-machines' }],
+  ['computing', { person: 'grace-hopper' }],
+  ['', { person: 'edith-piaf', source: 'la-vie-en-rose' }],
+  ['the', { part: 'on-machines', person: 'ada-lovelace' }],
+];
+
+describe.each([
+  ['the seed', seedData],
+  ['the people fixtures', peopleData],
+])('on %s, a lazily loaded index gives what a fully loaded one gives', (_, data: SearchData) => {
+  const files = searchFiles(data);
+  const full = buildSearchIndex(data);
+  const shared = lazyIndex(files);
+
+  test.each(QUERIES)('“%s” %j', (query, filters = {}) => {
+    const expected = searchQuotes(full, query, filters);
+    expect(expected.missing).toEqual([]);
+    // A fresh index (everything fetched for this query), and one shared by all the queries.
+    for (const lazy of [lazyIndex(files), shared]) {
+      const { rounds: _, ...result } = lazy.search(query, filters);
+      expect(result).toEqual(expected);
+    }
+    expect(lazyIndex(files).closest(query).map((d) => d.id)).toEqual(closestTopics(full, query).map((d) => d.id));
+  });
+});
+
+test('a query fetches a few of the files, in a few rounds', () => {
+  const files = searchFiles(seedData);
+  const lazy = lazyIndex(files);
+  // The words' chunks, the pair files for the phrase bonus, the hits' display files, the facets.
+  const { rounds, hits } = lazy.search('engineering taste');
+  expect(hits[0]!.doc.id).toBe('engineering-taste');
+  expect(rounds).toBe(4);
+  expect(lazy.index.loaded.size).toBeLessThan(files.size / 2);
+  // A typo takes two more: the typo buckets, then the chunks of the words they hold.
+  expect(lazyIndex(files).search('grapql').rounds).toBeLessThanOrEqual(5);
+});
+
+describe('file sizes', () => {
+  const text = generateRealisticProfile(1_000, 5);
+  const data = searchData(parsed(text));
+  const files = searchFiles(data);
+  const meta = JSON.parse(files.get('meta.json')!) as SearchMeta;
+  const family = (name: string) => [...files].filter(([path]) => path.startsWith(`${name}/`)).map(([, json]) => JSON.parse(json) as unknown);
+
+  test('meta.json names every file family and stays small', () => {
+    expect(meta.docs).toBe(1_000);
+    expect(files.get('meta.json')!.length).toBeLessThan(3_000);
+    expect(family('words')).toHaveLength(meta.words.length);
+    expect(family('typos')).toHaveLength(meta.typoFiles);
+    expect(family('pairs')).toHaveLength(meta.pairFiles);
+    expect(family('source-docs')).toHaveLength(meta.sourceDocFiles);
+    expect(family('docs')).toHaveLength(Math.ceil(meta.docs / DOC_CHUNK));
+    expect(family('facets')).toHaveLength(Math.ceil(meta.docs / FACET_CHUNK));
+    expect(family('sources')).toHaveLength(Math.ceil(meta.sources / SOURCE_CHUNK));
+  });
+
+  test('vocabulary chunks are small, unless one word fills a chunk alone', () => {
+    for (const chunk of family('words') as unknown[][]) {
+      if (chunk.length > 1) expect(JSON.stringify(chunk).length).toBeLessThan(12_000);
+    }
+  });
+
+  test('hashed files hold a few thousand characters each, none far more', () => {
+    for (const name of ['typos', 'pairs', 'source-docs']) {
+      const sizes = [...files].filter(([path]) => path.startsWith(`${name}/`)).map(([, json]) => json.length);
+      expect(sizes.reduce((a, b) => a + b, 0) / sizes.length, name).toBeLessThan(8_000);
+      expect(Math.max(...sizes), name).toBeLessThan(40_000);
+    }
+  });
+
+  test('display files hold consecutive docs, each with what a result shows', () => {
+    const [first] = family('docs') as unknown[][];
+    expect(first).toHaveLength(DOC_CHUNK);
+    const quote = parsed(text).quotes[0]!;
+    expect(first![0]).toEqual([quote.url, quote.topic, quote.text, quote.kind === 'direct' ? 1 : 0, quote.source.name, quote.source.slug]);
+  });
+});
