@@ -248,6 +248,7 @@ describe('several people', () => {
     ]);
     expect(result.facets.source[0]).toEqual({ slug: 'oral-history', label: 'Oral history', count: 2 });
     expect(result.facets.person.map((f) => [f.slug, f.count])).toEqual([
+      ['mary-somerville', 132],
       ['ada-lovelace', 5],
       ['grace-hopper', 5],
       ['edith-piaf', 3],
