@@ -27,7 +27,12 @@ const look = expect.configure({ timeout: 200 });
  */
 async function shows(page: Page, path: string, check: () => Promise<void>, savedAt: number, within = SHOWN_WITHIN) {
   await expect(async () => {
-    await page.goto(path);
+    // The reload that the dev server pushes on a change aborts a load in flight, and loads the same
+    // page itself: look at that one rather than start over.
+    await page.goto(path).catch((error: Error) => {
+      if (!error.message.includes('ERR_ABORTED')) throw error;
+    });
+    await page.waitForLoadState();
     await check();
   }).toPass({ timeout: within, intervals: [50] });
   test.info().annotations.push({ type: 'shown after', description: `${path}: ${Math.round(performance.now() - savedAt)} ms` });
