@@ -26,7 +26,7 @@ import { exactQueries, generateRealisticProfile, phraseQueries, typoQueries, typ
 import { readProfile } from '../lib/profile-loader.ts';
 import { parseProfile } from '../lib/profile.ts';
 import type { Records } from '../lib/schema.ts';
-import { addSearchFile, openSearchIndex, searchData, searchFiles, searchQuotes, type SearchIndex, type SearchMeta } from '../lib/search.ts';
+import { addSearchFile, closestTopics, openSearchIndex, searchData, searchFiles, searchQuotes, type SearchIndex, type SearchMeta } from '../lib/search.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const SEED = 'content/profiles/David Cramer.txt';
@@ -144,6 +144,17 @@ export function benchSearchNode(corpora: SearchCorpus[] = searchCorpora()) {
         keystrokes.push(performance.now() - start);
       }
     }
+    // An empty result suggests the closest topics: a query with one word that matches nothing.
+    const closest = typos.map(({ query }) => {
+      const empty = `${query} qzxvj`;
+      if (timeQuery(empty).result.total > 0) throw new Error(`“${empty}” was meant to find nothing`);
+      // Timed cold (no word remembered from the search just before), the slower case.
+      index.terms.clear();
+      index.scores.clear();
+      const start = performance.now();
+      closestTopics(index, empty);
+      return performance.now() - start;
+    });
     const simulated = [...queries.filter((q) => q.expected), ...typos].slice(0, 60).map(({ query }) => simulateTyping(files, gzip, query));
     const later = simulated.flatMap((s) => s.later);
     return {
@@ -161,6 +172,7 @@ export function benchSearchNode(corpora: SearchCorpus[] = searchCorpora()) {
       typoP95Ms: round(percentile(typo.map((t) => t.ms), 0.95)),
       keystrokeP95Ms: round(percentile(keystrokes, 0.95)),
       typoRecallAt3: `${found}/${typos.length}`,
+      closestTopicsP95Ms: round(percentile(closest, 0.95)),
       firstResultKbMedian: kb(median(simulated.map((s) => s.bytesBefore))),
       firstResultKbP95: kb(percentile(simulated.map((s) => s.bytesBefore), 0.95)),
       firstResultKbMax: kb(Math.max(...simulated.map((s) => s.bytesBefore))),
