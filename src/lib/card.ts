@@ -233,14 +233,26 @@ function threadCount(): number {
   return configured ? Number(configured) : availableParallelism() + 1;
 }
 
+/**
+ * The worker's entry, through the "imports" map in package.json: from this module where it can
+ * (its source folder under vitest and astro dev, a bundled chunk inside the project during astro
+ * build), else from the project folder the build runs in, for a build written where no
+ * package.json is above its chunks (under node_modules or outside the project).
+ */
+function workerFile(): string {
+  try {
+    return require.resolve('#card-worker');
+  } catch {
+    return createRequire(join(process.cwd(), 'package.json')).resolve('#card-worker');
+  }
+}
+
 let pool: { tinypool: Tinypool; failed: Promise<never> } | undefined;
 /** The worker pool, started on first use; workers start as cards queue up and end when idle. */
 function cardPool(): NonNullable<typeof pool> {
   if (pool) return pool;
   const tinypool = new Tinypool({
-    // Resolved through the "imports" map in package.json, from wherever this module runs: its
-    // source folder under vitest and astro dev, a bundled chunk under the project during astro build.
-    filename: require.resolve('#card-worker'),
+    filename: workerFile(),
     minThreads: 0,
     maxThreads: threadCount(),
     // Idle workers are unref'd by tinypool, so they never keep a build from exiting; ending them
