@@ -47,11 +47,18 @@ test('the dark scheme keeps the layout: the same boxes as light, nothing wider t
 });
 
 test('a quote page prints as the quote and its attribution', async ({ page }) => {
-  await page.emulateMedia({ media: 'print' });
   await page.goto(longest.url);
+  // What print hides is on the screen first (toBeHidden alone would pass for a missing element).
+  const chrome = [
+    page.locator('header.site-header'),
+    page.locator('footer.site-footer'),
+    page.getByRole('navigation', { name: 'Quotes' }),
+    page.locator('main').getByRole('button', { name: 'Copy link' }),
+    page.locator('section.cite'),
+  ];
+  for (const part of chrome) await expect(part).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
   await expect(page.locator('main blockquote')).toBeVisible();
   await expect(page.locator('main figcaption')).toContainText(`${records.profile.name}, ${longest.source.name}`);
-  for (const hidden of [page.locator('header.site-header'), page.locator('footer'), page.getByRole('navigation', { name: 'Quotes' })]) {
-    await expect(hidden).toBeHidden();
-  }
+  for (const part of chrome) await expect(part).toBeHidden();
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { siteRecords } from '../../src/lib/site.ts';
 import { siteOf } from './records.ts';
 
@@ -6,6 +6,9 @@ import { siteOf } from './records.ts';
 const site = siteOf({ file: 'tests/fixtures/markup.txt' });
 const records = site.people[0]!;
 const images = records.quotes.find((q) => q.topic === 'images')!;
+
+/** What the profile's scripts would set if any of them ran on the page loaded last. */
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', () => {
@@ -18,10 +21,11 @@ test('search shows markup in quotes as text and runs none of it', async ({ page 
   const results = page.getByRole('list', { name: 'Results' });
   await expect(results.getByRole('listitem').first()).toContainText('<script>window.__pwned = 2</script>');
   await expect(results.locator('script, b, em')).toHaveCount(0);
+  expect(await pwned(page)).toBeUndefined();
   await page.goto(`/search/?q=${encodeURIComponent('broken image')}`);
   await expect(results).toContainText(images.text);
   await expect(page.locator('main img')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
 });
 
 test('pages show markup in quotes, topics, sources and titles as text', async ({ page }) => {
@@ -29,6 +33,7 @@ test('pages show markup in quotes, topics, sources and titles as text', async ({
     await page.goto(quote.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`On ${quote.topic}`);
     await expect(page.locator('main blockquote')).toHaveText(quote.text);
+    expect(await pwned(page), quote.url).toBeUndefined();
     await expect(page.locator('main img, main b, main em, [onmouseover], [onerror]')).toHaveCount(0);
     // Our own scripts are modules and JSON-LD; none may hold the profile's script text as code.
     await expect(page.locator('script:not([type="application/ld+json"])', { hasText: '__pwned' })).toHaveCount(0);
@@ -37,8 +42,9 @@ test('pages show markup in quotes, topics, sources and titles as text', async ({
     await page.goto(part.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(part.title);
     await expect(page.locator('[onmouseover], main em')).toHaveCount(0);
+    expect(await pwned(page), part.url).toBeUndefined();
   }
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
 });
 
 test('long words and URLs do not make any page scroll sideways on a phone', async ({ page }) => {
@@ -53,7 +59,14 @@ test('long words and URLs do not make any page scroll sideways on a phone', asyn
 });
 
 test('the JSON, Markdown, feed and cards carry the markup as text', async ({ page, request }) => {
-  expect(await (await request.get('/quotes.json')).json()).toEqual(siteRecords(site));
+  const json = await (await request.get('/quotes.json')).json();
+  expect(json).toEqual(siteRecords(site));
+  // Written out, not only compared with records the same code made: the text exactly as typed.
+  expect(json.quotes.map((q: { topic: string; text: string }) => [q.topic, q.text]).slice(0, 3)).toEqual([
+    ['<script>window.__pwned = 1</script> scripts', 'Never <script>window.__pwned = 2</script> run this.'],
+    ['images', 'A broken image <img src=x onerror="window.__pwned = 3"> must stay text.'],
+    ['entities', '&lt;script&gt; and &amp; stay as typed, &quot;quoted&quot;.'],
+  ]);
   const images = records.quotes.find((q) => q.topic === 'images')!;
   const markdown = await (await request.get(`/quotes/${images.id}.md`)).text();
   expect(markdown).toContain('\\<img src=x onerror="window.\\_\\_pwned = 3"\\>');
@@ -66,8 +79,10 @@ test('the JSON, Markdown, feed and cards carry the markup as text', async ({ pag
   }, feed);
   expect(summaries).toEqual(records.quotes.map((q) => q.text));
   for (const quote of records.quotes) {
-    const card = await request.get(`/cards/quotes/${quote.id}.png`);
-    expect(card.headers()['content-type']).toBe('image/png');
+    const card = await (await request.get(`/cards/quotes/${quote.id}.png`)).body();
+    // A PNG (its signature) of 1200×630 (the IHDR chunk's width and height).
+    expect(card.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([card.readUInt32BE(16), card.readUInt32BE(20)]).toEqual([1200, 630]);
   }
 });
 

@@ -22,7 +22,7 @@ test('a quote page describes itself for search engines and link previews', async
   expect(await meta(page, 'og:title')).toBe(`${records.profile.name} on ${quote.topic}`);
   expect(await meta(page, 'og:description')).toBe(description);
   expect(new URL((await meta(page, 'og:url'))!).pathname).toBe(canonical);
-  expect(await meta(page, 'twitter:card')).toBeTruthy();
+  expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
   expect(await meta(page, 'twitter:title')).toBe(`${records.profile.name} on ${quote.topic}`);
   expect(await jsonLd(page)).toMatchObject({
     '@type': 'Quotation',

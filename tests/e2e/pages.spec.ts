@@ -82,7 +82,21 @@ test('/quotes.json publishes the records', async ({ request }) => {
   const response = await request.get('/quotes.json');
   expect(response.ok()).toBe(true);
   expect(response.headers()['content-type']).toContain('application/json');
-  expect(await response.json()).toEqual(json);
+  const published = await response.json();
+  expect(published).toEqual(json);
+  // Written out, not only compared with records the same code made.
+  expect(published.quotes).toHaveLength(75);
+  expect(published.quotes.find((q: { id: string }) => q.id === 'engineering-taste')).toEqual({
+    id: 'engineering-taste',
+    topic: 'engineering taste',
+    text: 'I expect my developers to have taste.',
+    kind: 'direct',
+    part: { number: 4, title: 'Leadership, Decisiveness, and "Taste"', slug: 'leadership-decisiveness-and-taste', url: '/parts/leadership-decisiveness-and-taste/' },
+    source: { name: "Simon Willison's Weblog", slug: 'simon-willisons-weblog', url: '/sources/simon-willisons-weblog/' },
+    person: { name: 'David Cramer', slug: 'david-cramer', url: '/' },
+    url: '/quotes/engineering-taste/',
+    line: 36,
+  });
 });
 
 test('a missing page answers 404 with search and the parts', async ({ page }) => {

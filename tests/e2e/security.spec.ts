@@ -9,6 +9,9 @@ import { records } from './records.ts';
 const htmlFiles = (readdirSync('dist', { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
 const policies = htmlFiles.map((file) => ({ file, policy: pagePolicy(readFileSync(join('dist', file), 'utf8')) }));
 
+// The checks below loop over the built pages: with none, they would pass having checked nothing.
+test.beforeAll(() => expect(htmlFiles.length).toBeGreaterThan(100));
+
 test('every page’s policy allows only the site’s own scripts and styles', () => {
   for (const { file, policy } of policies) {
     expect(policy, file).toBeDefined();

@@ -191,6 +191,8 @@ describe('queries', () => {
   });
 
   test('exactQueries and phraseQueries are words of the expected quote', () => {
+    expect(exactQueries(records, 100, 5)).toHaveLength(100);
+    expect(phraseQueries(records, 100, 5)).toHaveLength(100);
     for (const { query, expected } of [...exactQueries(records, 100, 5), ...phraseQueries(records, 100, 5)]) {
       const quote = ids.get(expected)!;
       const own = new Set(words(`${quote.topic} ${quote.text}`));
