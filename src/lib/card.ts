@@ -1,6 +1,6 @@
 /**
  * Social card images (1200×630 PNG) for link previews: satori lays the card out as SVG with the
- * fonts shipped in @fontsource packages, sharp turns it into a PNG. Cards are drawn on worker
+ * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it. Cards are drawn on worker
  * threads (Astro renders several pages at once, so calls arrive together) and cached by content,
  * so a rebuild draws only the cards whose content changed.
  */
@@ -10,17 +10,28 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
-// Loaded here, on the main thread, even where only workers draw: on glibc Linux sharp's shared
-// libraries must be loaded by the main thread before any worker thread loads them.
-import sharp from 'sharp';
 import Tinypool from 'tinypool';
+import { encodePalettePng, rampPalette } from './png.ts';
 import type { Kind } from './schema.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 const PADDING = 64;
 const BORDER = 24;
+
+/** Every colour a card is drawn in; the PNG's palette is made from these. */
+const COLOURS = {
+  paper: '#fbfaf7',
+  ink: '#1c1b19',
+  /** The eyebrow, the site's name and the paraphrase label. */
+  muted: '#57544e',
+  /** A direct quote's border. */
+  accent: '#9a3412',
+  /** A paraphrase's dashed border. */
+  dashed: '#6b6860',
+};
 
 /** What a card shows. */
 export interface CardContent {
@@ -102,13 +113,13 @@ function cardTree(content: CardContent, fontSize: number): Node {
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: PADDING,
-      background: '#fbfaf7',
-      color: '#1c1b19',
+      background: COLOURS.paper,
+      color: COLOURS.ink,
       fontFamily: FONT_FAMILY,
-      borderLeft: `${BORDER}px ${paraphrase ? 'dashed #6b6860' : 'solid #9a3412'}`,
+      borderLeft: `${BORDER}px ${paraphrase ? `dashed ${COLOURS.dashed}` : `solid ${COLOURS.accent}`}`,
     },
     div(
-      { display: 'flex', justifyContent: 'space-between', fontSize: 28, color: '#57544e' },
+      { display: 'flex', justifyContent: 'space-between', fontSize: 28, color: COLOURS.muted },
       div({ display: 'flex' }, content.eyebrow),
       ...(paraphrase ? [div({ display: 'flex', textTransform: 'uppercase', letterSpacing: 2, fontSize: 22 }, 'Paraphrase')] : []),
     ),
@@ -116,7 +127,7 @@ function cardTree(content: CardContent, fontSize: number): Node {
     div(
       { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 28 },
       div({ display: 'flex', fontWeight: 600 }, content.attribution),
-      div({ display: 'flex', fontSize: 22, color: '#57544e' }, content.site),
+      div({ display: 'flex', fontSize: 22, color: COLOURS.muted }, content.site),
     ),
   );
 }
@@ -172,24 +183,30 @@ export async function layOutCard(content: CardContent): Promise<CardLayout> {
 }
 
 /**
- * PNG settings, measured on the seed's 84 cards against truecolor PNGs. A card has four colours
- * and their anti-aliasing ramps, so 16 palette entries (4 bits a pixel) stay within half a level
- * in 255 of the truecolor card on average (PSNR about 48 dB; no difference to see side by side at
- * 4× zoom) at under a third of its size. Effort 1 quantises three to four times faster than the
- * default 7 for the same size; it shifts the background by one level, which no one can see.
- * Dithering would only add noise to flat colour (at effort 1 it nearly triples the size).
+ * The PNG's 16 colours: the paper, and ramps from it to each ink for the anti-aliased edges. Text
+ * is nearly all ink, so its ramp gets most steps. Against the truecolor rendering this keeps a
+ * PSNR of about 48.7 dB on realistic cards (sharp's quantiser with 16 colours: 49.4 dB), nothing
+ * to see side by side, at about 22 KB a card.
  */
-const PNG_OPTIONS = { palette: true, colours: 16, effort: 1, dither: 0 } as const;
+export const CARD_PALETTE = rampPalette(COLOURS.paper, [
+  [COLOURS.ink, 9],
+  [COLOURS.muted, 3],
+  [COLOURS.accent, 1],
+  [COLOURS.dashed, 2],
+]);
 
-/** Draws the card: the PNG, and whether its text fits (see `layOutCard`). The workers run this. */
+/**
+ * Draws the card: the PNG, and whether its text fits (see `layOutCard`). The workers run this.
+ * Satori draws text as paths, so resvg needs no fonts (loading the system's took 4 ms a card).
+ */
 export async function drawCard(content: CardContent): Promise<{ png: Uint8Array<ArrayBuffer>; fits: boolean }> {
   const layout = await layOutCard(content);
-  const png = await sharp(Buffer.from(layout.svg)).png(PNG_OPTIONS).toBuffer();
-  return { png: new Uint8Array(png), fits: layout.fits };
+  const image = new Resvg(layout.svg, { font: { loadSystemFonts: false } }).render();
+  return { png: encodePalettePng(image.pixels, image.width, image.height, CARD_PALETTE), fits: layout.fits };
 }
 
 // Bump when the design or the PNG encoding changes, so cached cards are drawn again.
-const DESIGN_VERSION = 2;
+const DESIGN_VERSION = 3;
 
 /** The cache key of a card: a hash of its content and the design version, 32 hex digits. */
 export function cardKey(content: CardContent): string {
@@ -224,13 +241,13 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
 
 /**
  * How many worker threads draw cards: `QUOTE_CARD_THREADS` if set (0 draws on the calling thread),
- * else one more than the cores. A worker waits while sharp rasterises and encodes its card on
- * libuv's threads (most of a card's time), so a spare worker keeps the cores busy meanwhile:
- * 150 cards on 2 cores took 50-74 ms a card with 3 workers, 60-247 ms with 2.
+ * else one per core. A card keeps its thread busy the whole time it is drawn (satori, then resvg
+ * and the encoder, all synchronous), so more workers than cores only take turns: 600 cards on 2
+ * cores drew at 50 a second with 2 workers, 47 with 3, 43 with 4.
  */
 function threadCount(): number {
   const configured = process.env.QUOTE_CARD_THREADS;
-  return configured ? Number(configured) : availableParallelism() + 1;
+  return configured ? Number(configured) : availableParallelism();
 }
 
 /**
