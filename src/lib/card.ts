@@ -1,6 +1,6 @@
 /**
  * Social card images (1200×630 PNG) for link previews: satori lays the card out as SVG with the
- * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it. Cards are drawn on worker
+ * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it as a PNG. Cards are drawn on worker
  * threads (Astro renders several pages at once, so calls arrive together) and cached by content,
  * so a rebuild draws only the cards whose content changed.
  */
@@ -184,29 +184,34 @@ export async function layOutCard(content: CardContent): Promise<CardLayout> {
 
 /**
  * The PNG's 16 colours: the paper, and ramps from it to each ink for the anti-aliased edges. Text
- * is nearly all ink, so its ramp gets most steps. Against the truecolor rendering this keeps a
- * PSNR of about 48.7 dB on realistic cards (sharp's quantiser with 16 colours: 49.4 dB), nothing
- * to see side by side, at about 22 KB a card.
+ * is nearly all ink, so its ramp gets most steps; the borders are straight and need no ramp.
+ * Against the truecolor rendering the PSNR is 50.3 dB on average over 100 cards of the
+ * benchmark's generated text (sharp's quantiser with 16 colours: 49.4 dB): nothing to see side by
+ * side, at 22 KB a card. Entries must differ at 5 bits a channel, or one of them is never used.
  */
 export const CARD_PALETTE = rampPalette(COLOURS.paper, [
-  [COLOURS.ink, 9],
+  [COLOURS.ink, 10],
   [COLOURS.muted, 3],
   [COLOURS.accent, 1],
-  [COLOURS.dashed, 2],
+  [COLOURS.dashed, 1],
 ]);
 
 /**
- * Draws the card: the PNG, and whether its text fits (see `layOutCard`). The workers run this.
- * Satori draws text as paths, so resvg needs no fonts (loading the system's took 4 ms a card).
+ * How resvg draws a card's SVG. Satori draws text as paths, so resvg needs no fonts (loading the
+ * system's took 4 ms a card). The paper behind everything keeps the picture opaque, as the
+ * encoder needs: a transparent pixel would come out as black.
  */
+export const RESVG_OPTIONS = { font: { loadSystemFonts: false }, background: COLOURS.paper };
+
+/** Draws the card: the PNG, and whether its text fits (see `layOutCard`). The workers run this. */
 export async function drawCard(content: CardContent): Promise<{ png: Uint8Array<ArrayBuffer>; fits: boolean }> {
   const layout = await layOutCard(content);
-  const image = new Resvg(layout.svg, { font: { loadSystemFonts: false } }).render();
+  const image = new Resvg(layout.svg, RESVG_OPTIONS).render();
   return { png: encodePalettePng(image.pixels, image.width, image.height, CARD_PALETTE), fits: layout.fits };
 }
 
 // Bump when the design or the PNG encoding changes, so cached cards are drawn again.
-const DESIGN_VERSION = 3;
+const DESIGN_VERSION = 4;
 
 /** The cache key of a card: a hash of its content and the design version, 32 hex digits. */
 export function cardKey(content: CardContent): string {
@@ -275,6 +280,10 @@ function cardPool(): NonNullable<typeof pool> {
     // Idle workers are unref'd by tinypool, so they never keep a build from exiting; ending them
     // after a while also frees their memory in a long-running dev server.
     idleTimeout: 5000,
+    // Tasks through the event loop, not tinypool's default Atomics.wait loop, which runs task
+    // after task without a turn of the loop: Node frees native objects (resvg's 3 MB pixmaps)
+    // from the loop, so 1,000 cards grew the process to 7.1 GB that way, 0.93 GB this way.
+    useAtomics: false,
   });
   // A worker whose code fails to load has no task to fail: tinypool emits the error on the pool,
   // which with no listener crashes the process (the dev server) while queued cards wait forever.

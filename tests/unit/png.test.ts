@@ -43,9 +43,11 @@ describe('palette PNG', () => {
     expect((await sharp(encodePalettePng(rgba, 3, 2, palette)).metadata()).isPalette).toBe(true);
   });
 
-  test('more than 16 colours, or pixels that do not match the size, are refused', () => {
+  test('palettes of no or more than 16 colours, empty sizes, or pixels that do not match the size are refused', () => {
     const many = rampPalette('#ffffff', [['#000000', 16]]);
-    expect(() => encodePalettePng(new Uint8Array(4), 1, 1, many)).toThrow(/at most 16 colours, not 17/);
+    expect(() => encodePalettePng(new Uint8Array(4), 1, 1, many)).toThrow(/1 to 16 colours, not 17/);
+    expect(() => encodePalettePng(new Uint8Array(4), 1, 1, [])).toThrow(/1 to 16 colours, not 0/);
+    expect(() => encodePalettePng(new Uint8Array(0), 0, 1, palette)).toThrow(/not a picture size: 0×1/);
     expect(() => encodePalettePng(new Uint8Array(8), 1, 1, palette)).toThrow(/8 bytes are not 1×1 RGBA pixels/);
     expect(() => parseHex('red')).toThrow(/not a #rrggbb colour: red/);
   });
