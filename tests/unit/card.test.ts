@@ -1,5 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
@@ -120,6 +122,16 @@ describe('social cards', () => {
     const rgba = Uint8Array.from(CARD_PALETTE.flatMap((colour) => [...colour, 255]));
     const decoded = await sharp(encodePalettePng(rgba, CARD_PALETTE.length, 1, CARD_PALETTE)).raw().toBuffer();
     expect(Array.from({ length: CARD_PALETTE.length }, (_, i) => [...decoded.subarray(i * 3, i * 3 + 3)])).toEqual(CARD_PALETTE);
+  });
+
+  test('a card drawn on a worker is not kept alive once its caller is done with it', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const drawn: WeakRef<Uint8Array>[] = [];
+    for (const card of quotes.slice(0, 6).map(content)) drawn.push(new WeakRef(await renderCard(card, { cacheDir: false })));
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(drawn.filter((card) => card.deref() !== undefined)).toHaveLength(0);
   });
 
   test('several cards drawn at once on the workers are each the right card', async () => {
