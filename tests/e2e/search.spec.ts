@@ -108,6 +108,8 @@ test('keyboard: Ctrl+K focuses the box, arrows move through results, Enter opens
   // With nothing searched, browsing by part and source comes back.
   await expect(page.getByRole('heading', { name: 'Browse by part' })).toBeVisible();
   await page.keyboard.type('open source');
+  // The results of the whole query, not of a prefix that a later render would replace.
+  await expect(page.getByRole('status')).toContainText('for “open source”');
   await expect(results(page).nth(1)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(firstResultLink(page)).toBeFocused();
