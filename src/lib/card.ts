@@ -1,8 +1,8 @@
 /**
  * Social card images (1200×630 PNG) for link previews: satori lays the card out as SVG with the
- * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it as a PNG. Cards are drawn on worker
- * threads (Astro renders several pages at once, so calls arrive together) and cached by content,
- * so a rebuild draws only the cards whose content changed.
+ * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it as a PNG.
+ * Cards are drawn on worker threads (Astro renders several pages at once, so calls arrive
+ * together) and cached by content, so a rebuild draws only the cards whose content changed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
