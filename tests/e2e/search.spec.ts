@@ -126,6 +126,34 @@ test('keyboard: Ctrl+K focuses the box, arrows move through results, Enter opens
   await expect(page).toHaveURL(href!);
 });
 
+test('results that arrive while the keyboard is in the list keep it on the same quote, or the same row', async ({ page }) => {
+  await page.goto('/search/');
+  await box(page).fill('open source');
+  await expect(page.getByRole('status')).toContainText('for “open source”');
+  await box(page).press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = await results(page).nth(1).getByRole('link').getAttribute('href');
+  await expect(results(page).nth(1).getByRole('link')).toBeFocused();
+  const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+  // What a slower search's results do when they land: the box's query changes under the list.
+  const arrive = (query: string) =>
+    box(page).evaluate((input: HTMLInputElement, value) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, query);
+
+  await arrive('open');
+  await expect(page.getByRole('status')).toContainText('for “open”');
+  await expect(results(page).getByRole('link', { name: /^On / }).and(page.locator(`[href="${second}"]`))).toHaveCount(1);
+  expect(await focusedHref()).toBe(second);
+
+  await arrive('graphql');
+  await expect(page.getByRole('status')).toContainText('for “graphql”');
+  await expect(page.locator(`[href="${second}"]`)).toHaveCount(0);
+  const rows = await results(page).count();
+  expect(await focusedHref()).toBe(await results(page).nth(Math.min(1, rows - 1)).getByRole('link').getAttribute('href'));
+});
+
 test('Ctrl+K on any page focuses the header search box', async ({ page }) => {
   await page.goto(records.quotes[3]!.url);
   await page.keyboard.press('Control+k');
