@@ -132,9 +132,9 @@ test('results that arrive while the keyboard is in the list keep it on the same 
   await expect(page.getByRole('status')).toContainText('for “open source”');
   await box(page).press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  const second = await results(page).nth(1).getByRole('link').getAttribute('href');
   await expect(results(page).nth(1).getByRole('link')).toBeFocused();
-  const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+  const second = (await results(page).nth(1).getByRole('link').getAttribute('href'))!;
+  const quote = page.getByRole('list', { name: 'Results' }).locator(`a[href="${second}"]`);
   // What a slower search's results do when they land: the box's query changes under the list.
   const arrive = (query: string) =>
     box(page).evaluate((input: HTMLInputElement, value) => {
@@ -142,16 +142,35 @@ test('results that arrive while the keyboard is in the list keep it on the same 
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, query);
 
+  // The quote moves to another row: the focus follows it.
   await arrive('open');
   await expect(page.getByRole('status')).toContainText('for “open”');
-  await expect(results(page).getByRole('link', { name: /^On / }).and(page.locator(`[href="${second}"]`))).toHaveCount(1);
-  expect(await focusedHref()).toBe(second);
+  await expect(results(page).nth(1).getByRole('link')).not.toHaveAttribute('href', second);
+  await expect(quote).toBeFocused();
 
+  // The quote is gone: the focus stays on the same row.
   await arrive('graphql');
   await expect(page.getByRole('status')).toContainText('for “graphql”');
-  await expect(page.locator(`[href="${second}"]`)).toHaveCount(0);
-  const rows = await results(page).count();
-  expect(await focusedHref()).toBe(await results(page).nth(Math.min(1, rows - 1)).getByRole('link').getAttribute('href'));
+  await expect(quote).toHaveCount(0);
+  const row = Math.min(1, (await results(page).count()) - 1);
+  await expect(results(page).nth(row).getByRole('link')).toBeFocused();
+
+  // No results at all: back to the box.
+  await arrive('zzqxv');
+  await expect(page.getByRole('status')).toContainText('No quotes found');
+  await expect(box(page)).toBeFocused();
+});
+
+test('“Show more results” from the keyboard goes on to the first result it brings', async ({ page }) => {
+  await page.goto('/search/');
+  await box(page).fill('code');
+  await expect(page.getByRole('status')).toHaveText('12 quotes for “code”; showing the best 10.');
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('12 quotes for “code”.');
+  await expect(more).toBeHidden();
+  await expect(results(page).nth(10).getByRole('link')).toBeFocused();
 });
 
 test('Ctrl+K on any page focuses the header search box', async ({ page }) => {
