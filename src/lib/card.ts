@@ -1,25 +1,28 @@
 /**
- * Social card images (1200×630 PNG) for link previews: satori lays the card out as SVG with the
- * fonts shipped in @fontsource packages, resvg rasterises it and png.ts encodes it as a PNG.
- * Cards are drawn on worker threads (Astro renders several pages at once, so calls arrive
- * together) and cached by content, so a rebuild draws only the cards whose content changed.
+ * Social card images (1200×630 PNG) for link previews: sharp's text renderer (Pango) sets each
+ * text in the fonts shipped in @fontsource packages, this module places them on the card, and
+ * png.ts encodes it with the card's 16 colours. Cards are drawn on worker threads (Astro renders
+ * several pages at once, so calls arrive together) and cached by content, so a rebuild draws only
+ * the cards whose content changed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori, { type Font } from 'satori';
+import { basename, dirname, join, resolve } from 'node:path';
+import sharp from 'sharp';
 import Tinypool from 'tinypool';
-import { encodePalettePng, rampPalette } from './png.ts';
+import { encodeIndexedPng, rampPalette } from './png.ts';
+import { woffToSfnt } from './woff.ts';
 import type { Kind } from './schema.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 const PADDING = 64;
 const BORDER = 24;
+/** The least space between the text and the rows above and below it. */
+const ROW_GAP = 8;
 
 /** Every colour a card is drawn in; the PNG's palette is made from these. */
 const COLOURS = {
@@ -48,43 +51,59 @@ export interface CardContent {
 }
 
 const require = createRequire(import.meta.url);
-const fontFile = (pkg: string, file: string) => readFileSync(require.resolve(`@fontsource/${pkg}/files/${file}`));
 
-// One family name per subset file: satori picks a font by family and weight, then falls back
-// through the family list glyph by glyph, so subsets sharing one name would hide each other.
+// Source Serif 4 for every text, Noto Sans behind it for letters Source Serif lacks (Devanagari,
+// for one). The packages split each font into files by script; fontconfig joins the files of a
+// family, so each letter comes from whichever file has it.
 const SERIF_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'greek', 'vietnamese'];
 const SANS_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese', 'devanagari'];
-const FONT_FAMILY = [...SERIF_SUBSETS.map((s) => `Serif ${s}`), ...SANS_SUBSETS.map((s) => `Sans ${s}`)].join(', ');
+const FONT_FILES = [
+  ...SERIF_SUBSETS.flatMap((subset) => [400, 600].map((weight) => `source-serif-4/files/source-serif-4-${subset}-${weight}-normal.woff`)),
+  ...SANS_SUBSETS.map((subset) => `noto-sans/files/noto-sans-${subset}-400-normal.woff`),
+];
+// The semibold files name their own family (fontconfig would pick the regular "Source Serif 4"
+// for a semibold "Source Serif 4"). The comma ends Pango's list of families, so that no family's
+// last word ("SemiBold") is read as a style.
+const FAMILY = 'Source Serif 4, Noto Sans,';
+const SEMIBOLD_FAMILY = 'Source Serif 4 SemiBold, Noto Sans, Semi-Bold';
 
-let fonts: Font[] | undefined;
+/** Writes `data` to `file` unless it already holds it, through a temporary file renamed into place. */
+function writeIfChanged(file: string, data: Uint8Array | string): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  if (existsSync(file) && readFileSync(file).equals(bytes)) return;
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+let fontsReady = false;
 /**
- * Source Serif 4 for the text, with Noto Sans behind it: a letter Source Serif lacks comes from
- * Noto Sans instead of showing as a box.
+ * Gives the cards' text renderer (Pango and fontconfig inside sharp) our fonts and only them:
+ * unpacks the @fontsource WOFF files to TrueType in `dir` and points fontconfig at a configuration
+ * that lists that folder alone, so a card looks the same on every machine, whatever fonts it has
+ * (or none, and no fontconfig set-up at all). fontconfig reads `FONTCONFIG_FILE` once, from the
+ * process's environment, which worker threads cannot change: call this on the main thread before
+ * the first card is drawn (`renderCard` does).
  */
-function loadFonts(): Font[] {
-  fonts ??= [
-    ...SERIF_SUBSETS.flatMap((subset) =>
-      ([400, 600] as const).map((weight) => ({
-        name: `Serif ${subset}`,
-        weight,
-        style: 'normal' as const,
-        data: fontFile('source-serif-4', `source-serif-4-${subset}-${weight}-normal.woff`),
-      })),
-    ),
-    ...SANS_SUBSETS.map((subset) => ({
-      name: `Sans ${subset}`,
-      weight: 400 as const,
-      style: 'normal' as const,
-      data: fontFile('noto-sans', `noto-sans-${subset}-400-normal.woff`),
-    })),
-  ];
-  return fonts;
+export function prepareCardFonts(dir: string = join('node_modules', '.cache', 'quote-browser', 'card-fonts')): void {
+  if (fontsReady) return;
+  const folder = resolve(dir);
+  mkdirSync(folder, { recursive: true });
+  for (const file of FONT_FILES) {
+    writeIfChanged(join(folder, `${basename(file, '.woff')}.ttf`), woffToSfnt(readFileSync(require.resolve(`@fontsource/${file}`))));
+  }
+  const config = `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${escapeXml(folder)}</dir>\n  <cachedir>${escapeXml(join(folder, 'cache'))}</cachedir>\n</fontconfig>\n`;
+  writeIfChanged(join(folder, 'fonts.conf'), config);
+  process.env.FONTCONFIG_FILE = join(folder, 'fonts.conf');
+  fontsReady = true;
 }
 
 /** The font sizes a card's text may take, largest first: short quotes fill the card, long ones fit. */
 export const FONT_SIZES = [72, 64, 56, 50, 44, 40, 36, 32, 29, 26, 24, 22, 20] as const;
 
-/** A first guess at the largest size that fits, from the text's length; `renderCard` checks it. */
+/** A first guess at the largest size that fits, from the text's length; `drawCard` checks it. */
 export function estimateFontSize(text: string): number {
   const width = CARD_WIDTH - 2 * PADDING - 24;
   const height = CARD_HEIGHT - 2 * PADDING - 150;
@@ -97,121 +116,158 @@ export function estimateFontSize(text: string): number {
   );
 }
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
-const div = (style: Record<string, unknown>, ...children: (Node | string)[]): Node => ({ type: 'div', props: { style, children } });
-
-function cardTree(content: CardContent, fontSize: number): Node {
-  const direct = content.kind === 'direct';
-  const paraphrase = content.kind === 'paraphrase';
-  const text = direct ? `“${content.text}”` : content.text;
-  return div(
-    {
-      // Satori sizes boxes without their padding and border (content-box).
-      width: CARD_WIDTH - 2 * PADDING - BORDER,
-      height: CARD_HEIGHT - 2 * PADDING,
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: PADDING,
-      background: COLOURS.paper,
-      color: COLOURS.ink,
-      fontFamily: FONT_FAMILY,
-      borderLeft: `${BORDER}px ${paraphrase ? `dashed ${COLOURS.dashed}` : `solid ${COLOURS.accent}`}`,
-    },
-    div(
-      { display: 'flex', justifyContent: 'space-between', fontSize: 28, color: COLOURS.muted },
-      div({ display: 'flex' }, content.eyebrow),
-      ...(paraphrase ? [div({ display: 'flex', textTransform: 'uppercase', letterSpacing: 2, fontSize: 22 }, 'Paraphrase')] : []),
-    ),
-    div({ display: 'flex', fontSize, lineHeight: 1.3 }, text),
-    div(
-      { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 28 },
-      div({ display: 'flex', fontWeight: 600 }, content.attribution),
-      div({ display: 'flex', fontSize: 22, color: COLOURS.muted }, content.site),
-    ),
-  );
+/** Text drawn by Pango: how much each pixel is covered by ink, 0 to 255, in a box as big as the text. */
+interface Mask {
+  data: Uint8Array;
+  width: number;
+  height: number;
 }
 
-/** The card as SVG at one font size; text is drawn as paths. */
-export function renderCardSvg(content: CardContent, fontSize: number): Promise<string> {
-  return satori(cardTree(content, fontSize) as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: loadFonts(),
-  });
+/** Options of `drawText`. */
+interface TextStyle {
+  size: number;
+  /** Wraps at this width, in pixels. */
+  width: number;
+  semibold?: boolean;
+  /** Extra pixels between lines. */
+  spacing?: number;
 }
 
+/** Draws `markup` (Pango markup: escape the text in it) in the cards' fonts. */
+async function drawText(markup: string, { size, width, semibold = false, spacing = 0 }: TextStyle): Promise<Mask> {
+  // At sharp's default 72 dpi, a point is a pixel.
+  const font = `${semibold ? SEMIBOLD_FAMILY : FAMILY} ${size}`;
+  // In colour (rgba), the alpha channel is the coverage: 2–3 times faster than the grey picture.
+  const { data, info } = await sharp({ text: { text: markup, font, width, spacing, wrap: 'word-char', rgba: true } })
+    .extractChannel(3)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const lineGaps = new Map<number, number>();
 /**
- * How far down the drawn text reaches, from the glyph paths' coordinates. Satori does not clip,
- * so text that does not fit reaches below the card's bottom padding.
+ * The extra space between lines that makes a line 1.3 times the font size, as the pages set it:
+ * Pango spaces lines by the font's own height and adds this, measured once per size.
  */
-export function textBottom(svg: string): number {
-  let bottom = 0;
-  // Glyphs are the paths with a fill and nothing else; borders and masks are drawn otherwise.
-  for (const [, d] of svg.matchAll(/<path fill="[^"]*" d="([^"]+)"/g)) {
-    const numbers = d!.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
-    for (let i = 1; i < numbers.length; i += 2) bottom = Math.max(bottom, Number(numbers[i]));
+async function lineGap(size: number): Promise<number> {
+  let gap = lineGaps.get(size);
+  if (gap === undefined) {
+    const [one, two] = await Promise.all(['x', 'x\nx'].map((text) => drawText(text, { size, width: CARD_WIDTH })));
+    gap = Math.round(1.3 * size - (two!.height - one!.height));
+    lineGaps.set(size, gap);
   }
-  return bottom;
+  return gap;
 }
 
-/** Whether the card's content stays inside its padding. */
-export function fits(svg: string): boolean {
-  return textBottom(svg) <= CARD_HEIGHT - PADDING / 2;
-}
-
-/** A card laid out: its SVG, the font size chosen, and whether the text fits the card at that size. */
-export interface CardLayout {
-  svg: string;
-  fontSize: number;
-  /** False when the text is too long even at the smallest size: the SVG then overflows the card. */
-  fits: boolean;
-}
-
-/**
- * Lays out the card at the largest size, from the estimate down, whose text fits, measured on the
- * rendered SVG. A text too long for every size is laid out at the smallest, with `fits: false`.
- */
-export async function layOutCard(content: CardContent): Promise<CardLayout> {
-  const sizes = FONT_SIZES.slice(FONT_SIZES.indexOf(estimateFontSize(content.text) as (typeof FONT_SIZES)[number]));
-  let svg = '';
-  for (const fontSize of sizes) {
-    svg = await renderCardSvg(content, fontSize);
-    if (fits(svg)) return { svg, fontSize, fits: true };
-  }
-  return { svg, fontSize: FONT_SIZES.at(-1)!, fits: false };
-}
+/** How many steps each colour's anti-aliasing ramp has in the palette: the text's ink gets most. */
+const RAMPS = { ink: 10, muted: 3, accent: 1, dashed: 1 } as const;
+type Ink = keyof typeof RAMPS;
 
 /**
  * The PNG's 16 colours: the paper, and ramps from it to each ink for the anti-aliased edges. Text
  * is nearly all ink, so its ramp gets most steps; the borders are straight and need no ramp.
- * Against the truecolor rendering the PSNR is 50.3 dB on average over 100 cards of the
- * benchmark's generated text (sharp's quantiser with 16 colours: 49.4 dB): nothing to see side by
- * side, at 22 KB a card. Entries must differ at 5 bits a channel, or one of them is never used.
  */
-export const CARD_PALETTE = rampPalette(COLOURS.paper, [
-  [COLOURS.ink, 10],
-  [COLOURS.muted, 3],
-  [COLOURS.accent, 1],
-  [COLOURS.dashed, 1],
-]);
+export const CARD_PALETTE = rampPalette(
+  COLOURS.paper,
+  Object.entries(RAMPS).map(([ink, steps]) => [COLOURS[ink as Ink], steps] as const),
+);
+/** Where each ink's ramp starts in the palette. */
+const FIRST: Record<Ink, number> = { ink: 1, muted: 1 + RAMPS.ink, accent: 1 + RAMPS.ink + RAMPS.muted, dashed: 2 + RAMPS.ink + RAMPS.muted };
+
+/** A card being drawn: one palette index a pixel, 0 (the paper) to begin with. */
+type Picture = Uint8Array;
+
+/** For each ink, the palette index of each coverage 0–255: the step of its ramp nearest it (0 is the paper). */
+const COVERAGE = Object.fromEntries(
+  (Object.keys(RAMPS) as Ink[]).map((ink) => [ink, Uint8Array.from({ length: 256 }, (_, a) => {
+    const step = Math.round((a * RAMPS[ink]) / 255);
+    return step && FIRST[ink] + step - 1;
+  })]),
+) as Record<Ink, Uint8Array>;
+
+/** Paints text onto the picture in `ink`. */
+function paint(picture: Picture, mask: Mask, left: number, top: number, ink: Ink): void {
+  const index = COVERAGE[ink];
+  // Cut off what falls outside the card (a text too long for it).
+  const rows = Math.min(mask.height, CARD_HEIGHT - top);
+  const columns = Math.min(mask.width, CARD_WIDTH - left);
+  for (let y = 0; y < rows; y++) {
+    const from = y * mask.width;
+    const to = (top + y) * CARD_WIDTH + left;
+    for (let x = 0; x < columns; x++) {
+      const colour = index[mask.data[from + x]!]!;
+      if (colour) picture[to + x] = colour;
+    }
+  }
+}
+
+/** Fills a rectangle of the picture with one ink. */
+function fill(picture: Picture, left: number, top: number, width: number, height: number, ink: Ink): void {
+  for (let y = top; y < Math.min(top + height, CARD_HEIGHT); y++) picture.fill(FIRST[ink] + RAMPS[ink] - 1, y * CARD_WIDTH + left, y * CARD_WIDTH + left + width);
+}
+
+/** What `drawCard` drew: the PNG, the font size of the text, and whether the text fits. */
+export interface DrawnCard {
+  png: Uint8Array<ArrayBuffer>;
+  fontSize: number;
+  /** False when the text is too long even at the smallest size: the card then cuts it off. */
+  fits: boolean;
+}
 
 /**
- * How resvg draws a card's SVG. Satori draws text as paths, so resvg needs no fonts (loading the
- * system's took 4 ms a card). The paper behind everything keeps the picture opaque, as the
- * encoder needs: a transparent pixel would come out as black.
+ * Draws the card: the eyebrow (and a paraphrase's label) at the top, the attribution and the
+ * site's name at the bottom, and the text between them at the largest size, from the estimate
+ * down, at which it fits. The workers run this.
  */
-export const RESVG_OPTIONS = { font: { loadSystemFonts: false }, background: COLOURS.paper };
+export async function drawCard(content: CardContent): Promise<DrawnCard> {
+  prepareCardFonts();
+  const paraphrase = content.kind === 'paraphrase';
+  const inner = CARD_WIDTH - BORDER - 2 * PADDING;
+  const left = BORDER + PADDING;
+  const right = CARD_WIDTH - PADDING;
+  const small = (text: string, width = inner) => (text ? drawText(escapeMarkup(text), { size: 22, width }) : undefined);
+  // Pango's letter_spacing is in 1024ths of a point: 2 px, as the pages' small capitals.
+  const [label, site] = await Promise.all([paraphrase ? drawText('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined, small(content.site)]);
+  // The top and bottom rows share their width: the eyebrow and attribution wrap before the
+  // label and the site's name.
+  const beside = (mask: Mask | undefined) => inner - (mask ? mask.width + 32 : 0);
+  const [eyebrow, attribution] = await Promise.all(
+    [content.eyebrow, content.attribution].map((text, i) =>
+      text ? drawText(escapeMarkup(text), { size: 28, width: beside(i === 0 ? label : site), semibold: i === 1 }) : undefined,
+    ),
+  );
+  const top = PADDING + (eyebrow?.height ?? 0);
+  const room = CARD_HEIGHT - PADDING - (attribution?.height ?? 0) - top - 2 * ROW_GAP;
 
-/** Draws the card: the PNG, and whether its text fits (see `layOutCard`). The workers run this. */
-export async function drawCard(content: CardContent): Promise<{ png: Uint8Array<ArrayBuffer>; fits: boolean }> {
-  const layout = await layOutCard(content);
-  const image = new Resvg(layout.svg, RESVG_OPTIONS).render();
-  return { png: encodePalettePng(image.pixels, image.width, image.height, CARD_PALETTE), fits: layout.fits };
+  const text = escapeMarkup(content.kind === 'direct' ? `“${content.text}”` : content.text);
+  const sizes = FONT_SIZES.slice(FONT_SIZES.indexOf(estimateFontSize(content.text) as (typeof FONT_SIZES)[number]));
+  let body: Mask | undefined;
+  let fontSize = sizes[0]!;
+  for (fontSize of sizes) {
+    body = await drawText(text, { size: fontSize, width: inner, spacing: await lineGap(fontSize) });
+    if (body.height <= room) break;
+  }
+  const fits = body!.height <= room;
+
+  const picture: Picture = new Uint8Array(CARD_WIDTH * CARD_HEIGHT);
+  if (paraphrase) {
+    for (let y = 0; y < CARD_HEIGHT; y += 3 * BORDER) fill(picture, 0, y, BORDER, 2 * BORDER, 'dashed');
+  } else {
+    fill(picture, 0, 0, BORDER, CARD_HEIGHT, 'accent');
+  }
+  if (eyebrow) paint(picture, eyebrow, left, PADDING, 'muted');
+  if (label) paint(picture, label, right - label.width, PADDING, 'muted');
+  paint(picture, body!, left, top + ROW_GAP + (fits ? Math.round((room - body!.height) / 2) : 0), 'ink');
+  if (attribution) paint(picture, attribution, left, CARD_HEIGHT - PADDING - attribution.height, 'ink');
+  if (site) paint(picture, site, right - site.width, CARD_HEIGHT - PADDING - site.height, 'muted');
+  return { png: encodeIndexedPng(picture, CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE), fontSize, fits };
 }
 
 // Bump when the design or the PNG encoding changes, so cached cards are drawn again.
-const DESIGN_VERSION = 4;
+const DESIGN_VERSION = 5;
 
 /** The cache key of a card: a hash of its content and the design version, 32 hex digits. */
 export function cardKey(content: CardContent): string {
@@ -246,9 +302,10 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
 
 /**
  * How many worker threads draw cards: `QUOTE_CARD_THREADS` if set (0 draws on the calling thread),
- * else one per core. A card keeps its thread busy the whole time it is drawn (satori, then resvg
- * and the encoder, all synchronous), so more workers than cores only take turns: 600 cards on 2
- * cores drew at 50 a second with 2 workers, 47 with 3, 43 with 4.
+ * else one per core. sharp sets the text on its own threads, the worker places it and encodes the
+ * PNG: 600 cards on 2 cores drew at 93–96 a second with 1 worker, 123–129 with 2, 130–133 with 4
+ * (for a third more memory). With 0, the main thread does the worker's part, which Astro's pages
+ * need it for.
  */
 function threadCount(): number {
   const configured = process.env.QUOTE_CARD_THREADS;
@@ -281,8 +338,9 @@ function cardPool(): NonNullable<typeof pool> {
     // after a while also frees their memory in a long-running dev server.
     idleTimeout: 5000,
     // Tasks through the event loop, not tinypool's default Atomics.wait loop, which runs task
-    // after task without a turn of the loop: Node frees native objects (resvg's 3 MB pixmaps)
-    // from the loop, so 1,000 cards grew the process to 7.1 GB that way, 0.93 GB this way.
+    // after task without a turn of the loop: Node frees native memory (sharp's buffers; resvg's
+    // 3 MB pixmaps, when it drew the cards) from the loop, so 1,000 cards grew the process to
+    // 7.1 GB that way, 0.93 GB this way.
     useAtomics: false,
   });
   const pending = new Set<(error: Error) => void>();
@@ -340,6 +398,7 @@ export async function renderCard(content: CardContent, options: RenderCardOption
       // Not cached yet (or unreadable): draw it.
     }
   }
+  prepareCardFonts();
   const { png, fits } = threadCount() > 0 ? await drawOnWorker(content) : await drawCard(content);
   if (!fits) {
     console.warn(

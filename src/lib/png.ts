@@ -1,9 +1,8 @@
 /**
  * A palette PNG encoder for pictures drawn from a few known colours, such as the social cards:
- * every pixel is mapped to the nearest colour of a fixed palette of at most 16 (4 bits a pixel).
- * A general quantiser (sharp's libimagequant) first has to find the palette, which took three
- * quarters of a card's encoding time; here the drawing's own colours and their anti-aliasing ramps
- * are the palette, so a card encodes in under 10 ms at the same size.
+ * the picture comes as palette indices (at most 16 colours, 4 bits a pixel), so nothing has to
+ * find or match colours. A general quantiser (sharp's libimagequant) first has to find the
+ * palette, which took three quarters of a card's encoding time.
  */
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -37,55 +36,31 @@ export function rampPalette(background: string, inks: readonly (readonly [ink: s
   return palette;
 }
 
-const lookups = new WeakMap<readonly Rgb[], Uint8Array>();
-/**
- * The nearest palette entry for every colour at 5 bits a channel (32,768 entries, built once per
- * palette), so mapping a pixel is one table read. Distances weigh green most, as the eye does.
- */
-function nearest(palette: readonly Rgb[]): Uint8Array {
-  let table = lookups.get(palette);
-  if (table) return table;
-  table = new Uint8Array(1 << 15);
-  for (let key = 0; key < table.length; key++) {
-    // The middle of the 8 × 8 × 8 block of colours this key stands for.
-    const r = ((key >> 10) << 3) | 4;
-    const g = (((key >> 5) & 31) << 3) | 4;
-    const b = ((key & 31) << 3) | 4;
-    let best = Infinity;
-    for (const [i, [pr, pg, pb]] of palette.entries()) {
-      const distance = 2 * (r - pr) ** 2 + 4 * (g - pg) ** 2 + 3 * (b - pb) ** 2;
-      if (distance < best) {
-        best = distance;
-        table[key] = i;
-      }
-    }
-  }
-  lookups.set(palette, table);
-  return table;
-}
-
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
- * Encodes an opaque picture (RGBA, 4 bytes a pixel, alpha ignored) as a 4-bit palette PNG whose
- * colours are `palette` (1 to 16; reuse the same array: its lookup table is cached).
+ * Encodes a picture given as one palette index a pixel (`indices`, row by row) as a 4-bit PNG
+ * whose colours are `palette` (1 to 16).
  */
-export function encodePalettePng(rgba: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Uint8Array<ArrayBuffer> {
+export function encodeIndexedPng(indices: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Uint8Array<ArrayBuffer> {
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) throw new Error(`not a picture size: ${width}×${height}`);
   if (palette.length < 1 || palette.length > 16) throw new Error(`a 4-bit PNG has 1 to 16 colours, not ${palette.length}`);
-  if (rgba.length !== width * height * 4) throw new Error(`${rgba.length} bytes are not ${width}×${height} RGBA pixels`);
-  const table = nearest(palette);
+  if (indices.length !== width * height) throw new Error(`${indices.length} pixels are not ${width}×${height}`);
   // Each row: filter type 0 (none, best for palette images), then two pixels a byte.
   const stride = 1 + Math.ceil(width / 2);
   const rows = new Uint8Array(stride * height);
+  let highest = 0;
   for (let y = 0, p = 0; y < height; y++) {
-    const row = y * stride + 1;
-    for (let x = 0; x < width; x++, p += 4) {
-      const index = table[((rgba[p]! >> 3) << 10) | ((rgba[p + 1]! >> 3) << 5) | (rgba[p + 2]! >> 3)]!;
-      const at = row + (x >> 1);
-      rows[at] = x & 1 ? rows[at]! | index : index << 4;
+    let at = y * stride + 1;
+    for (let x = 0; x < width; x += 2, p += 2, at++) {
+      const left = indices[p]!;
+      const right = x + 1 < width ? indices[p + 1]! : 0;
+      highest = Math.max(highest, left, right);
+      rows[at] = (left << 4) | right;
     }
+    if (width & 1) p--;
   }
+  if (highest >= palette.length) throw new Error(`colour ${highest} is not in a palette of ${palette.length}`);
   // Width, height, 4 bits a pixel, colour type 3 (palette); compression, filter method and
   // interlacing 0, the only compression and filter methods PNG has, and no interlacing.
   const header = new Uint8Array(13);
