@@ -228,17 +228,19 @@ export async function drawCard(content: CardContent): Promise<DrawnCard> {
   const inner = CARD_WIDTH - BORDER - 2 * PADDING;
   const left = BORDER + PADDING;
   const right = CARD_WIDTH - PADDING;
-  const small = (text: string, width = inner) => (text ? drawText(escapeMarkup(text), { size: 22, width }) : undefined);
-  // Pango's letter_spacing is in 1024ths of a point: 2 px, as the pages' small capitals.
-  const [label, site] = await Promise.all([paraphrase ? drawText('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined, small(content.site)]);
-  // The top and bottom rows share their width: the eyebrow and attribution wrap before the
+  const line = (text: string, style: TextStyle) => (text ? drawText(escapeMarkup(text), style) : undefined);
+  // Letters 2 px apart: Pango's letter_spacing is in 1024ths of a point.
+  const [label, site] = await Promise.all([
+    paraphrase ? drawText('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined,
+    line(content.site, { size: 22, width: inner }),
+  ]);
+  // The top and bottom rows share their width: the eyebrow and the attribution wrap before the
   // label and the site's name.
   const beside = (mask: Mask | undefined) => inner - (mask ? mask.width + 32 : 0);
-  const [eyebrow, attribution] = await Promise.all(
-    [content.eyebrow, content.attribution].map((text, i) =>
-      text ? drawText(escapeMarkup(text), { size: 28, width: beside(i === 0 ? label : site), semibold: i === 1 }) : undefined,
-    ),
-  );
+  const [eyebrow, attribution] = await Promise.all([
+    line(content.eyebrow, { size: 28, width: beside(label) }),
+    line(content.attribution, { size: 28, width: beside(site), semibold: true }),
+  ]);
   const top = PADDING + (eyebrow?.height ?? 0);
   const room = CARD_HEIGHT - PADDING - (attribution?.height ?? 0) - top - 2 * ROW_GAP;
 
