@@ -105,11 +105,17 @@ test('keyboard: Ctrl+K focuses the box, arrows move through results, Enter opens
   await page.keyboard.press('Escape');
   await expect(box(page)).toHaveValue('');
   await expect(results(page)).toHaveCount(0);
-  // With nothing searched, browsing by part and source comes back.
+  // With nothing searched, browsing by part and source comes back, and the filters go.
   await expect(page.getByRole('heading', { name: 'Browse by part' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Type to search every quote.');
+  await expect(page.locator('summary', { hasText: 'Part:' })).toBeHidden();
   await page.keyboard.type('open source');
   // The results of the whole query, not of a prefix that a later render would replace.
   await expect(page.getByRole('status')).toContainText('for “open source”');
+  // The filters come back with the counts of this search.
+  const openSource = records.quotes.filter((q) => /open source/i.test(`${q.topic} ${q.text}`));
+  await expect(page.locator('summary', { hasText: 'Part:' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: new RegExp(`^${openSource[0]!.part.title} \\(\\d+\\)$`), includeHidden: true })).toHaveCount(1);
   await expect(results(page).nth(1)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(firstResultLink(page)).toBeFocused();
