@@ -11,9 +11,11 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import sharp from 'sharp';
 import Tinypool from 'tinypool';
 import { encodeIndexedPng, rampPalette } from './png.ts';
+import { xmlEscape } from './text.ts';
 import { woffToSfnt } from './woff.ts';
 import type { Kind } from './schema.ts';
 
@@ -76,8 +78,6 @@ function writeIfChanged(file: string, data: Uint8Array | string): void {
   renameSync(temporary, file);
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 let fontsReady = false;
 /**
  * Gives the cards' text renderer (Pango and fontconfig inside sharp) our fonts and only them:
@@ -94,7 +94,7 @@ export function prepareCardFonts(dir: string = join('node_modules', '.cache', 'q
   for (const file of FONT_FILES) {
     writeIfChanged(join(folder, `${basename(file, '.woff')}.ttf`), woffToSfnt(readFileSync(require.resolve(`@fontsource/${file}`))));
   }
-  const config = `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${escapeXml(folder)}</dir>\n  <cachedir>${escapeXml(join(folder, 'cache'))}</cachedir>\n</fontconfig>\n`;
+  const config = `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${xmlEscape(folder)}</dir>\n  <cachedir>${xmlEscape(join(folder, 'cache'))}</cachedir>\n</fontconfig>\n`;
   writeIfChanged(join(folder, 'fonts.conf'), config);
   process.env.FONTCONFIG_FILE = join(folder, 'fonts.conf');
   fontsReady = true;
@@ -144,8 +144,6 @@ async function drawText(markup: string, { size, width, semibold = false, spacing
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
-
-const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const lineGaps = new Map<number, number>();
 /**
@@ -223,12 +221,13 @@ export interface DrawnCard {
  * down, at which it fits. The workers run this.
  */
 export async function drawCard(content: CardContent): Promise<DrawnCard> {
-  prepareCardFonts();
+  // On a worker, the main thread has done it: a worker cannot set fontconfig's environment.
+  if (isMainThread) prepareCardFonts();
   const paraphrase = content.kind === 'paraphrase';
   const inner = CARD_WIDTH - BORDER - 2 * PADDING;
   const left = BORDER + PADDING;
   const right = CARD_WIDTH - PADDING;
-  const line = (text: string, style: TextStyle) => (text ? drawText(escapeMarkup(text), style) : undefined);
+  const line = (text: string, style: TextStyle) => (text ? drawText(xmlEscape(text), style) : undefined);
   // Letters 2 px apart: Pango's letter_spacing is in 1024ths of a point.
   const [label, site] = await Promise.all([
     paraphrase ? drawText('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined,
@@ -244,7 +243,7 @@ export async function drawCard(content: CardContent): Promise<DrawnCard> {
   const top = PADDING + (eyebrow?.height ?? 0);
   const room = CARD_HEIGHT - PADDING - (attribution?.height ?? 0) - top - 2 * ROW_GAP;
 
-  const text = escapeMarkup(content.kind === 'direct' ? `“${content.text}”` : content.text);
+  const text = xmlEscape(content.kind === 'direct' ? `“${content.text}”` : content.text);
   const sizes = FONT_SIZES.slice(FONT_SIZES.indexOf(estimateFontSize(content.text) as (typeof FONT_SIZES)[number]));
   let body: Mask | undefined;
   let fontSize = sizes[0]!;

@@ -3,14 +3,7 @@
  * one entry per quote in profile order, the newest quotes only.
  */
 import type { Quote } from './schema.ts';
-import { attributedText } from './text.ts';
-
-/** Escapes text for XML, dropping the control characters XML 1.0 cannot hold at all. */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+import { attributedText, xmlEscape } from './text.ts';
 
 /**
  * How many quotes a feed holds: the newest, which are the last in a profile, since adding a quote

@@ -1,5 +1,6 @@
 /**
- * Small text helpers shared by the parser's error messages, page metadata and attributions.
+ * Small text helpers shared by the parser's error messages, page metadata and attributions, and
+ * XML escaping for the feeds and the cards.
  */
 import type { Quote } from './schema.ts';
 
@@ -38,4 +39,14 @@ export function documentTitle(title: string, siteTitle: string): string {
   if (title === siteTitle) return shortenAtWord(title, 70);
   const withSite = `${title} · ${siteTitle}`;
   return withSite.length <= 70 ? withSite : shortenAtWord(title, 70);
+}
+
+/**
+ * Escapes text for XML (the feeds, and the cards' Pango markup), dropping the control characters
+ * XML 1.0 cannot hold at all.
+ */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

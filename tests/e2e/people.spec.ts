@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exactly, siteOf } from './records.ts';
-import { xmlEscape } from '../../src/lib/feed.ts';
+import { xmlEscape } from '../../src/lib/text.ts';
 import { siteRecords } from '../../src/lib/site.ts';
 
 const site = siteOf({ folder: 'tests/fixtures/people' });

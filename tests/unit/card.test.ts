@@ -141,6 +141,18 @@ describe('social cards', () => {
     for (const [i, c] of contents.entries()) expect(Buffer.from(pngs[i]!).equals((await drawCard(c)).png)).toBe(true);
   });
 
+  test('text that looks like markup is drawn as it is written, and control characters are left out', async () => {
+    const width = async (text: string) => {
+      const { inked } = await pixels((await drawCard({ eyebrow: '', text, attribution: '', site: '' })).png);
+      const columns = Array.from({ length: CARD_WIDTH - 30 }, (_, x) => x + 30).filter((x) => Array.from({ length: CARD_HEIGHT }, (_, y) => y).some((y) => inked(x, y)));
+      return columns.length;
+    };
+    const plain = await width('ab');
+    // Pango reads markup: were the text not escaped, <b> would make "ab" bold, not show.
+    expect(await width('<b>ab</b>')).toBeGreaterThan(3 * plain);
+    expect(await width('a\u0001b')).toBe(plain);
+  });
+
   test('characters outside Latin come from a fallback font instead of a box', async () => {
     // A letter no font has is drawn as a box (a frame with its code inside): ink all along the
     // top and bottom rows and the left and right columns of what is drawn.

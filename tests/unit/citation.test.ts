@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bibtexCitation, bibtexEscape, plainCitation, quoteAsMarkdown } from '../../src/lib/citation.ts';
-import { atomFeed, feedQuotes, xmlEscape } from '../../src/lib/feed.ts';
+import { atomFeed, feedQuotes } from '../../src/lib/feed.ts';
+import { xmlEscape } from '../../src/lib/text.ts';
 import { escapeMarkdown } from '../../src/lib/markdown.ts';
 import { siteOf } from './helpers.ts';
 
