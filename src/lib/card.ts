@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -412,6 +412,27 @@ export async function renderCard(content: CardContent, options: RenderCardOption
       .catch((error: Error) => console.warn(`Social card cache: could not write ${file}: ${error.message}`));
   }
   return png;
+}
+
+/**
+ * Writes the card to `file`: a hard link to the cached card when there is one (no bytes to read or
+ * write; a copy where the cache is on another file system), else drawn and cached by `renderCard`.
+ */
+export async function writeCard(content: CardContent, file: string, options: RenderCardOptions = {}): Promise<void> {
+  const dir = options.cacheDir ?? cardCacheDir();
+  await mkdir(dirname(file), { recursive: true });
+  await rm(file, { force: true });
+  if (dir !== false) {
+    const cached = join(dir, `${cardKey(content)}.png`);
+    try {
+      return await link(cached, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EXDEV' || code === 'EPERM') return await copyFile(cached, file);
+      // Not cached yet (ENOENT): draw it.
+    }
+  }
+  await writeFile(file, await renderCard(content, options));
 }
 
 /**

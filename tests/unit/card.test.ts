@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -7,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CARD_HEIGHT, CARD_PALETTE, CARD_WIDTH, cardCacheDir, cardKey, closeCardPool, drawCard, FONT_SIZES, pruneCardCache, renderCard } from '../../src/lib/card.ts';
 import { encodeIndexedPng } from '../../src/lib/png.ts';
-import { cardCache, usedCardKeys } from '../../src/integrations/card-cache.ts';
+import { buildCardJobs, cardCache, usedCardKeys } from '../../src/integrations/card-cache.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
 import { DAVID } from './helpers.ts';
 import type { Quote } from '../../src/lib/schema.ts';
@@ -228,7 +229,7 @@ describe('the card cache', () => {
   });
 });
 
-describe('the build prunes the card cache', () => {
+describe('the build writes the cards and prunes the card cache', () => {
   test("the build's cards are the home page's, each part's and each quote's, keyed as the card route draws them", () => {
     const keys = usedCardKeys({ PROFILE: 'content/profiles/David Cramer.txt' });
     const records = result.ok ? result.records : undefined;
@@ -237,18 +238,25 @@ describe('the build prunes the card cache', () => {
     expect(new Set(usedCardKeys({}))).toEqual(new Set(keys));
   });
 
-  test('after a build, cards the build did not use are gone and the ones it used stay', async () => {
-    const folder = cacheFolder();
-    const used = usedCardKeys({ PROFILE: 'tests/fixtures/people/Ada Lovelace.txt' });
-    const stale = 'c'.repeat(32);
-    for (const key of [used[0], used.at(-1), stale]) writeFileSync(join(folder, `${key}.png`), '');
-    vi.stubEnv('PROFILE', 'tests/fixtures/people/Ada Lovelace.txt');
+  test('after a build every card is where its pages point, a cached one linked from the cache; the cache keeps only used cards', async () => {
+    const [folder, out] = [cacheFolder(), cacheFolder()];
+    const env = { PROFILE: 'tests/fixtures/people/Ada Lovelace.txt' };
+    const jobs = buildCardJobs(env);
+    const used = jobs.map((job) => cardKey(job.content));
+    for (const key of [used[0], 'c'.repeat(32)]) writeFileSync(join(folder, `${key}.png`), 'cached');
+    vi.stubEnv('PROFILE', env.PROFILE);
     vi.stubEnv('QUOTE_CARD_CACHE', folder);
     try {
-      const done = cardCache().hooks['astro:build:done'] as unknown as (options: { logger: { info: (m: string) => void } }) => Promise<void>;
+      const done = cardCache().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: { info: (m: string) => void } }) => Promise<void>;
       const info = vi.fn();
-      await done({ logger: { info } });
-      expect(readdirSync(folder).sort()).toEqual([`${used[0]}.png`, `${used.at(-1)}.png`].sort());
+      await done({ dir: pathToFileURL(`${out}/`), logger: { info } });
+      const written = (job: (typeof jobs)[number]) => join(out, job.path);
+      // The cached card is the cache's own file; the others were drawn.
+      expect(statSync(written(jobs[0]!)).ino).toBe(statSync(join(folder, `${used[0]}.png`)).ino);
+      expect(readFileSync(written(jobs[0]!), 'utf8')).toBe('cached');
+      for (const job of jobs.slice(1)) expect(readFileSync(written(job)).subarray(1, 4).toString(), job.path).toBe('PNG');
+      expect(readdirSync(folder).sort()).toEqual(used.map((key) => `${key}.png`).sort());
+      expect(info).toHaveBeenCalledWith(`${jobs.length} social cards written`);
       expect(info).toHaveBeenCalledWith(expect.stringContaining('1 unused social cards removed'));
     } finally {
       vi.unstubAllEnvs();
