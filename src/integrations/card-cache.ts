@@ -22,11 +22,6 @@ export function buildCardJobs(env: Record<string, string | undefined> = process.
   return [...cardJobs(site).values()];
 }
 
-/** The cache keys of every card a build of the profiles the environment names draws. */
-export function usedCardKeys(env: Record<string, string | undefined> = process.env): string[] {
-  return buildCardJobs(env).map((job) => cardKey(job.content));
-}
-
 /** How many cards are written at once: enough to keep every card worker busy. */
 const IN_FLIGHT = 16;
 

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CARD_HEIGHT, CARD_PALETTE, CARD_WIDTH, cardCacheDir, cardKey, closeCardPool, drawCard, FONT_SIZES, pruneCardCache, renderCard } from '../../src/lib/card.ts';
 import { encodeIndexedPng } from '../../src/lib/png.ts';
-import { buildCardJobs, cardCache, usedCardKeys } from '../../src/integrations/card-cache.ts';
+import { buildCardJobs, cardCache } from '../../src/integrations/card-cache.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
 import { DAVID } from './helpers.ts';
 import type { Quote } from '../../src/lib/schema.ts';
@@ -231,6 +231,7 @@ describe('the card cache', () => {
 
 describe('the build writes the cards and prunes the card cache', () => {
   test("the build's cards are the home page's, each part's and each quote's, keyed as the card route draws them", () => {
+    const usedCardKeys = (env: Record<string, string>) => buildCardJobs(env).map((job) => cardKey(job.content));
     const keys = usedCardKeys({ PROFILE: 'content/profiles/David Cramer.txt' });
     const records = result.ok ? result.records : undefined;
     expect(new Set(keys).size).toBe(1 + records!.parts.length + records!.quotes.length);
