@@ -390,8 +390,7 @@ export interface RenderCardOptions {
  * is shortened.
  */
 export async function renderCard(content: CardContent, options: RenderCardOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const dir = options.cacheDir ?? cardCacheDir();
-  const file = dir === false ? undefined : join(dir, `${cardKey(content)}.png`);
+  const file = cacheFile(content, options);
   if (file) {
     try {
       return new Uint8Array(await readFile(file));
@@ -399,31 +398,78 @@ export async function renderCard(content: CardContent, options: RenderCardOption
       // Not cached yet (or unreadable): draw it.
     }
   }
+  return (await drawAndCache(content, file, options.label)).png;
+}
+
+/** Where the card is cached, or undefined when caching is off. */
+function cacheFile(content: CardContent, options: RenderCardOptions): string | undefined {
+  const dir = options.cacheDir ?? cardCacheDir();
+  return dir === false ? undefined : join(dir, `${cardKey(content)}.png`);
+}
+
+/** Draws the card and caches it in `file` if it fits; warns (naming `label`) if it does not. */
+async function drawAndCache(
+  content: CardContent,
+  file: string | undefined,
+  label: string | undefined,
+): Promise<{ png: Uint8Array<ArrayBuffer>; cached: boolean }> {
   prepareCardFonts();
   const { png, fits } = threadCount() > 0 ? await drawOnWorker(content) : await drawCard(content);
   if (!fits) {
     console.warn(
-      `Social card ${options.label ?? JSON.stringify(content.eyebrow)}: the text (${content.text.length} characters) is too long for the card even at ${FONT_SIZES.at(-1)}px and overflows it; shorten it.`,
+      `Social card ${label ?? JSON.stringify(content.eyebrow)}: the text (${content.text.length} characters) is too long for the card even at ${FONT_SIZES.at(-1)}px and overflows it; shorten it.`,
     );
-  } else if (file) {
-    // The cache only saves time: a card that cannot be cached is still a card.
-    await mkdir(dirname(file), { recursive: true })
-      .then(() => writeAtomically(file, png))
-      .catch((error: Error) => console.warn(`Social card cache: could not write ${file}: ${error.message}`));
+    return { png, cached: false };
   }
-  return png;
+  if (!file) return { png, cached: false };
+  // The cache only saves time: a card that cannot be cached is still a card.
+  const cached = await mkdir(dirname(file), { recursive: true })
+    .then(() => writeAtomically(file, png))
+    .then(() => true)
+    .catch((error: Error) => {
+      console.warn(`Social card cache: could not write ${file}: ${error.message}`);
+      return false;
+    });
+  return { png, cached };
+}
+
+/**
+ * Draws and caches every card of `cards` not in the cache yet, `inFlight` at a time (enough to keep
+ * every worker busy); warnings name a card's `page`. Returns the cards it drew but could not cache
+ * (a text too long to fit, a cache it cannot write), so that its caller need not draw them again.
+ */
+export async function fillCardCache(
+  cards: readonly { content: CardContent; page: string }[],
+  { cacheDir = cardCacheDir(), inFlight = 16 }: { cacheDir?: string; inFlight?: number } = {},
+): Promise<Map<CardContent, Uint8Array<ArrayBuffer>>> {
+  const present = new Set(await readdir(cacheDir).catch(() => [] as string[]));
+  const missing = cards.filter(({ content }) => !present.has(`${cardKey(content)}.png`));
+  const uncached = new Map<CardContent, Uint8Array<ArrayBuffer>>();
+  await inParallel(missing, inFlight, async ({ content, page }) => {
+    const { png, cached } = await drawAndCache(content, cacheFile(content, { cacheDir }), page);
+    if (!cached) uncached.set(content, png);
+  });
+  return uncached;
+}
+
+/** Runs `task` on every item, at most `limit` at a time. */
+export async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
 }
 
 /**
  * Writes the card to `file`: a hard link to the cached card when there is one (no bytes to read or
- * write; a copy where the cache is on another file system), else drawn and cached by `renderCard`.
+ * write; a copy where the cache is on another file system), else drawn and cached.
  */
 export async function writeCard(content: CardContent, file: string, options: RenderCardOptions = {}): Promise<void> {
-  const dir = options.cacheDir ?? cardCacheDir();
+  const cached = cacheFile(content, options);
   await mkdir(dirname(file), { recursive: true });
   await rm(file, { force: true });
-  if (dir !== false) {
-    const cached = join(dir, `${cardKey(content)}.png`);
+  if (cached) {
     try {
       return await link(cached, file);
     } catch (error) {
@@ -432,7 +478,7 @@ export async function writeCard(content: CardContent, file: string, options: Ren
       // Not cached yet (ENOENT): draw it.
     }
   }
-  await writeFile(file, await renderCard(content, options));
+  await writeFile(file, (await drawAndCache(content, cached, options.label)).png);
 }
 
 /**

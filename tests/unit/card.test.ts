@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { CARD_HEIGHT, CARD_PALETTE, CARD_WIDTH, cardCacheDir, cardKey, closeCardPool, drawCard, FONT_SIZES, pruneCardCache, renderCard } from '../../src/lib/card.ts';
+import { CARD_HEIGHT, CARD_PALETTE, CARD_WIDTH, cardCacheDir, cardKey, closeCardPool, drawCard, fillCardCache, FONT_SIZES, pruneCardCache, renderCard } from '../../src/lib/card.ts';
 import { encodeIndexedPng } from '../../src/lib/png.ts';
 import { buildCardJobs, cardCache } from '../../src/integrations/card-cache.ts';
 import { parseProfile } from '../../src/lib/profile.ts';
@@ -218,6 +218,25 @@ describe('the card cache', () => {
     expect(pngs.every((png) => Buffer.from(png).equals(Buffer.from(pngs[0]!)))).toBe(true);
   });
 
+  test('filling the cache draws only the cards it lacks, and hands back the ones it could not cache', async () => {
+    const folder = cacheFolder();
+    const [cached, fresh] = [card, content(quotes[2]!)];
+    writeFileSync(join(folder, `${cardKey(cached)}.png`), 'cached');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const pages = [cached, fresh, tooLong].map((c, i) => ({ content: c, page: `/quotes/${i}/` }));
+      const uncached = await fillCardCache(pages, { cacheDir: folder });
+      expect(readFileSync(join(folder, `${cardKey(cached)}.png`), 'utf8')).toBe('cached');
+      expect(readdirSync(folder).sort()).toEqual([cached, fresh].map((c) => `${cardKey(c)}.png`).sort());
+      expect([...uncached.keys()]).toEqual([tooLong]);
+      expect(Buffer.from(uncached.get(tooLong)!).subarray(1, 4).toString()).toBe('PNG');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('/quotes/2/'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('pruning deletes the cards not kept and unfinished writes, and nothing else', async () => {
     const folder = cacheFolder();
     const [kept, old] = ['a'.repeat(32), 'b'.repeat(32)];
@@ -248,8 +267,11 @@ describe('the build writes the cards and prunes the card cache', () => {
     vi.stubEnv('PROFILE', env.PROFILE);
     vi.stubEnv('QUOTE_CARD_CACHE', folder);
     try {
-      const done = cardCache().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: { info: (m: string) => void } }) => Promise<void>;
+      const { hooks } = cardCache();
+      const start = hooks['astro:build:start'] as unknown as () => void;
+      const done = hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: { info: (m: string) => void } }) => Promise<void>;
       const info = vi.fn();
+      start();
       await done({ dir: pathToFileURL(`${out}/`), logger: { info } });
       const written = (job: (typeof jobs)[number]) => join(out, job.path);
       // The cached card is the cache's own file; the others were drawn.
