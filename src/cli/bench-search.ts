@@ -178,6 +178,8 @@ export function benchSearchNode(corpora: SearchCorpus[] = searchCorpora()) {
       firstResultKbP95: kb(percentile(simulated.map((s) => s.bytesBefore), 0.95)),
       firstResultKbMax: kb(Math.max(...simulated.map((s) => s.bytesBefore))),
       firstResultRoundsMedian: median(simulated.map((s) => s.roundsBefore)),
+      laterKeystrokeFilesMedian: median(later.map((k) => k.files)),
+      laterKeystrokeFilesP95: percentile(later.map((k) => k.files), 0.95),
       laterKeystrokeFilesMax: Math.max(0, ...later.map((k) => k.files)),
       laterKeystrokeKbP95: kb(percentile(later.map((k) => k.bytes), 0.95)),
     };
@@ -256,6 +258,8 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
     warmKeystrokeMsP95: round(percentile(runs.flatMap((r) => r.warm.map((k) => k.ms)), 0.95)),
     warmScriptMsMedian: round(median(runs.flatMap((r) => r.warm.map((k) => k.scriptMs)))),
     warmScriptMsP95: round(percentile(runs.flatMap((r) => r.warm.map((k) => k.scriptMs)), 0.95)),
+    laterKeystrokeFilesMedian: median(later.map((k) => k.files)),
+    laterKeystrokeFilesP95: percentile(later.map((k) => k.files), 0.95),
     laterKeystrokeFilesMax: Math.max(0, ...later.map((k) => k.files)),
     laterKeystrokeKbP95: kb(percentile(later.map((k) => k.bytes), 0.95)),
     typoRecallAt3: `${found}/${typoRuns.length}`,

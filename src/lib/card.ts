@@ -87,7 +87,7 @@ let fontsReady = false;
  * process's environment, which worker threads cannot change: call this on the main thread before
  * the first card is drawn (`renderCard` does).
  */
-export function prepareCardFonts(dir: string = join('node_modules', '.cache', 'quote-browser', 'card-fonts')): void {
+function prepareCardFonts(dir: string = join('node_modules', '.cache', 'quote-browser', 'card-fonts')): void {
   if (fontsReady) return;
   const folder = resolve(dir);
   mkdirSync(folder, { recursive: true });
@@ -104,7 +104,7 @@ export function prepareCardFonts(dir: string = join('node_modules', '.cache', 'q
 export const FONT_SIZES = [72, 64, 56, 50, 44, 40, 36, 32, 29, 26, 24, 22, 20] as const;
 
 /** A first guess at the largest size that fits, from the text's length; `drawCard` checks it. */
-export function estimateFontSize(text: string): number {
+function estimateFontSize(text: string): number {
   const width = CARD_WIDTH - 2 * PADDING - 24;
   const height = CARD_HEIGHT - 2 * PADDING - 150;
   return (
