@@ -2,9 +2,9 @@
  * Draws the social cards of a build while its pages render (the cards the card cache lacks), then
  * writes them all into its output: a cached card is linked in rather than passed through Astro's
  * page pipeline (at 10,000 quotes that pipeline spent about a millisecond of the main thread on
- * each of the 10,100 cards). Then keeps the card cache bounded:
- * deletes every cached card that the build did not use, so edited and removed quotes do not leave
- * their old cards behind forever. (The dev server draws cards through their route.)
+ * each of the 10,100 cards). Then keeps the card cache bounded: deletes every cached card that the
+ * build did not use, so edited and removed quotes do not leave their old cards behind forever.
+ * (The dev server draws cards through their route.)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
