@@ -192,6 +192,18 @@ test('Enter in the box opens the best result', async ({ page }) => {
   await expect(page).toHaveURL('/quotes/defining-a-bug/');
 });
 
+test('Back from a result clicked as soon as it shows returns to the search that found it', async ({ page }) => {
+  await page.goto('/search/');
+  await box(page).fill('grapql');
+  // At once: the URL follows the box only once typing pauses, and must not lag behind a click.
+  await firstResultLink(page).click();
+  await expect(page).toHaveURL('/quotes/graphql/');
+  await page.goBack();
+  await expect(page).toHaveURL('/search/?q=grapql');
+  await expect(box(page)).toHaveValue('grapql');
+  await expect(firstResultLink(page)).toHaveText('On GraphQL');
+});
+
 test('an empty result says so and suggests the closest topics, in the first screen of a phone', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.goto('/search/?q=engineerng tastes zzz');
