@@ -8,7 +8,8 @@
  *   meta.json            people, parts (as doc ranges), where each file family is cut, counts
  *   words/<n>.json       the sorted vocabulary, cut into chunks: each word with its postings
  *                        (`[word, postings, extra?]`, see WordExtra)
- *   typos/<n>.json       words by (length, first letter) and (length, last letter), for typos
+ *   typos/<n>.json       words by (length, first letter) and (length, last letter), for typos;
+ *                        nearby lengths share a file (see typoGroup)
  *   pairs/<n>.json       word pairs and whole topics, for phrase bonuses and split words
  *   docs/<n>.json        what a result shows, for DOC_CHUNK consecutive docs
  *   facets/<n>.json      each doc's source number, for FACET_CHUNK consecutive docs
@@ -161,6 +162,18 @@ export function typoBucket(length: number, side: 'f' | 'l', letter: string): str
   return `${length}${side}${letter}`;
 }
 
+/** How many consecutive word lengths share a typo file. */
+const TYPO_LENGTHS = 5;
+
+/**
+ * Which typo buckets share a file: those of one side and letter whose lengths fall in the same
+ * run of TYPO_LENGTHS. A typo's candidates are the buckets of lengths within 2 of it, so they sit
+ * in at most two files a side. (Each bucket hashed on its own made a typo fetch up to ten files.)
+ */
+export function typoGroup(length: number, side: 'f' | 'l', letter: string): string {
+  return `${Math.floor(length / TYPO_LENGTHS)}${side}${letter}`;
+}
+
 /** Words made of two adjacent words (`open source`) are looked up by the two joined (`opensource`). */
 export const pairFileKey = (words: string[]): string => words.join('');
 
@@ -265,17 +278,18 @@ export function searchFiles(data: SearchData): Map<string, string> {
   }
   flushWords();
 
-  // Typo buckets, spread over files by a hash of the bucket's key.
+  // Typo buckets, spread over files by a hash of their group.
   const buckets = new Map<string, string[]>();
-  let typoChars = 0;
+  const groupOf = new Map<string, string>();
   for (const word of vocabulary) {
-    for (const key of [typoBucket(word.length, 'f', word[0]!), typoBucket(word.length, 'l', word.at(-1)!)]) {
+    for (const [side, letter] of [['f', word[0]!], ['l', word.at(-1)!]] as const) {
+      const key = typoBucket(word.length, side, letter);
       push(buckets, key, word);
-      typoChars += word.length + 3;
+      groupOf.set(key, typoGroup(word.length, side, letter));
     }
   }
-  const typoFiles = powerOfTwo(typoChars / HASHED_FILE_CHARS);
-  putHashed(put, 'typos', typoFiles, buckets, (key) => key);
+  const typoFiles = powerOfTwo(new Set(groupOf.values()).size);
+  putHashed(put, 'typos', typoFiles, buckets, (key) => groupOf.get(key)!);
 
   // Pairs and whole topics, by a hash of their words joined: `open source` and the query
   // `opensource` land in the same file.

@@ -26,6 +26,7 @@ import {
   searchData,
   searchFiles,
   typoBucket,
+  typoGroup,
   type SearchData,
   type SearchMeta,
   type WordExtra,
@@ -361,12 +362,13 @@ function matchTerm(ctx: Context, term: string): TermMatch | undefined {
   // fetched together so that a typo costs one round trip less.
   const pairs = new Map<string, number>();
   if (matches.size === 0 && term.length >= MIN_TYPO) {
-    const buckets = [-2, -1, 0, 1, 2].flatMap((d) => [
-      typoBucket(term.length + d, 'f', term[0]!),
-      typoBucket(term.length + d, 'l', term.at(-1)!),
-    ]);
+    const sides = [['f', term[0]!], ['l', term.at(-1)!]] as const;
+    const lengths = [-2, -1, 0, 1, 2].map((d) => term.length + d);
+    const buckets = lengths.flatMap((length) => sides.map(([side, letter]) => typoBucket(length, side, letter)));
     complete = has(ctx, pairsFile(meta, [term])) && complete;
-    for (const key of buckets) complete = has(ctx, `typos/${hash(key) % meta.typoFiles}.json`) && complete;
+    for (const length of lengths) {
+      for (const [side, letter] of sides) complete = has(ctx, `typos/${hash(typoGroup(length, side, letter)) % meta.typoFiles}.json`) && complete;
+    }
     if (!complete) return undefined;
     // Both: `overram` may be `over ram` or a typo of `overarm`.
     for (const key of index.pairsByJoin.get(term) ?? []) pairs.set(key, SPLIT);

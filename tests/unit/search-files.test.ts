@@ -14,6 +14,7 @@ import {
   type SearchFilters,
   type SearchMeta,
 } from '../../src/lib/search.ts';
+import { words } from '../../src/lib/search-text.ts';
 import { siteRecords } from '../../src/lib/site.ts';
 import { ADA, parsed, siteOf } from './helpers.ts';
 
@@ -143,6 +144,18 @@ describe('file sizes', () => {
       const sizes = [...files].filter(([path]) => path.startsWith(`${name}/`)).map(([, json]) => json.length);
       expect(sizes.reduce((a, b) => a + b, 0) / sizes.length, name).toBeLessThan(8_000);
       expect(Math.max(...sizes), name).toBeLessThan(40_000);
+    }
+  });
+
+  test('a typo fetches at most two typo files a side, and still finds its word', () => {
+    for (const length of [4, 5, 7, 9, 10, 12]) {
+      const word = data.quotes.flatMap((q) => words(q.text)).find((w) => w.length === length && /^[a-z]+$/.test(w))!;
+      const at = Math.floor(length / 2);
+      const typo = `${word.slice(0, at)}${word[at] === 'e' ? 'a' : 'e'}${word.slice(at + 1)}`;
+      const lazy = lazyIndex(files);
+      const { hits } = lazy.search(typo);
+      expect(hits.some((hit) => words(hit.doc.text).includes(word)), `${typo} for ${word}`).toBe(true);
+      expect([...lazy.index.loaded].filter((path) => path.startsWith('typos/')).length, typo).toBeLessThanOrEqual(4);
     }
   });
 
