@@ -13,7 +13,8 @@
  *   the keystroke that brought it, per-keystroke latency (input
  *   event to the frame that paints the results, from the page's `quote-search:*` performance
  *   marks) and the share of it in our code (to the results in the DOM: the rest is waiting for the
- *   next frame), what later keystrokes fetch, and recall@3 in the real page.
+ *   next frame), what later keystrokes fetch (index files, and a display file for each new
+ *   result), and recall@3 in the real page.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -261,6 +262,10 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
     laterKeystrokeFilesMedian: median(later.map((k) => k.files)),
     laterKeystrokeFilesP95: percentile(later.map((k) => k.files), 0.95),
     laterKeystrokeFilesMax: Math.max(0, ...later.map((k) => k.files)),
+    // Of those, the index files (vocabulary, typos, pairs) and the display files of the new results.
+    laterIndexFilesP95: percentile(later.map((k) => k.files - k.displayFiles), 0.95),
+    laterIndexFilesMax: Math.max(0, ...later.map((k) => k.files - k.displayFiles)),
+    laterDisplayFilesP95: percentile(later.map((k) => k.displayFiles), 0.95),
     laterKeystrokeKbP95: kb(percentile(later.map((k) => k.bytes), 0.95)),
     typoRecallAt3: `${found}/${typoRuns.length}`,
   };
@@ -371,7 +376,8 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
     if (!paint) return [];
     const files = fetchedBetween(input.at, paint.at);
     const render = renders.find((r) => r.query === input.value && r.at >= input.at)!;
-    return [{ at: input.at, ms: paint.at - input.at, scriptMs: render.at - input.at, files: files.length, bytes: files.reduce((n, r) => n + gzipOf(r.path), 0), total: paint.total }];
+    const displayFiles = files.filter((r) => r.path.startsWith('search-index/docs/')).length;
+    return [{ at: input.at, ms: paint.at - input.at, scriptMs: render.at - input.at, files: files.length, displayFiles, bytes: files.reduce((n, r) => n + gzipOf(r.path), 0), total: paint.total }];
   });
   const first = paints.find((p) => p.total > 0);
   const firstAt = first?.at ?? paints.at(-1)!.at;
