@@ -323,6 +323,7 @@ function chunkOf(meta: SearchMeta, word: string): number {
 
 const wordsFile = (chunk: number) => `words/${chunk}.json`;
 const pairsFile = (meta: SearchMeta, pair: string[]) => `pairs/${hash(pairFileKey(pair)) % meta.pairFiles}.json`;
+const typosFile = (meta: SearchMeta, length: number, side: 'f' | 'l', letter: string) => `typos/${hash(typoGroup(length, side, letter)) % meta.typoFiles}.json`;
 
 /** Remembers a few recent entries, dropping the oldest. */
 function remember<V>(map: Map<string, V>, key: string, value: V): V {
@@ -366,9 +367,7 @@ function matchTerm(ctx: Context, term: string): TermMatch | undefined {
     const lengths = [-2, -1, 0, 1, 2].map((d) => term.length + d);
     const buckets = lengths.flatMap((length) => sides.map(([side, letter]) => typoBucket(length, side, letter)));
     complete = has(ctx, pairsFile(meta, [term])) && complete;
-    for (const length of lengths) {
-      for (const [side, letter] of sides) complete = has(ctx, `typos/${hash(typoGroup(length, side, letter)) % meta.typoFiles}.json`) && complete;
-    }
+    for (const length of lengths) for (const [side, letter] of sides) complete = has(ctx, typosFile(meta, length, side, letter)) && complete;
     if (!complete) return undefined;
     // Both: `overram` may be `over ram` or a typo of `overarm`.
     for (const key of index.pairsByJoin.get(term) ?? []) pairs.set(key, SPLIT);
