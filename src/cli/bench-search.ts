@@ -14,7 +14,8 @@
  *   event to the frame that paints the results, from the page's `quote-search:*` performance
  *   marks) and the share of it in our code (to the results in the DOM: the rest is waiting for the
  *   next frame), what later keystrokes fetch (index files, and a display file for each new
- *   result), and recall@3 in the real page.
+ *   result among the best few), what the page fetches once typing pauses (the rest of the
+ *   results and the source facet's counts), and recall@3 in the real page.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 const SEED = 'content/profiles/David Cramer.txt';
 /** Milliseconds between keys: a quick typist. */
 const TYPING_MS = 120;
+/** What the search page asks while someone types (QuoteSearch.astro's PAGE and TYPING_HITS). */
+const TYPING = { limit: 10, display: 5 };
 const PERSON = { name: 'Ada Patel', slug: 'ada-patel', url: '/' };
 /** Hand-written queries from the seed's world: on generated text most find nothing, as real misses do. */
 const SEED_QUERIES = ['grapql', 'opne source', 'enterprize', 'taste', 'engineering taste', 'defining a bug', 'fortune 500', 'open source license', 'monolith microservices', 'the', 'dev', 'bootstr'];
@@ -90,7 +93,7 @@ function simulateTyping(files: Map<string, string>, gzip: Map<string, number>, q
     let bytes = 0;
     let rounds = 0;
     for (;;) {
-      const result = searchQuotes(index, query.slice(0, i), {}, 10);
+      const result = searchQuotes(index, query.slice(0, i), {}, TYPING);
       const needed = result.missing.filter((path) => !/^(facets|sources)\//.test(path));
       if (needed.length === 0) {
         keystrokes.push({ files: fetched, bytes, rounds, found: result.total > 0 });
@@ -267,6 +270,11 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
     laterIndexFilesMax: Math.max(0, ...later.map((k) => k.files - k.displayFiles)),
     laterDisplayFilesP95: percentile(later.map((k) => k.displayFiles), 0.95),
     laterKeystrokeKbP95: kb(percentile(later.map((k) => k.bytes), 0.95)),
+    // Once typing pauses, per query: the rest of the page's results and the source facet's counts.
+    pauseFilesMedian: median(runs.map((r) => r.paused.files)),
+    pauseFilesMax: Math.max(0, ...runs.map((r) => r.paused.files)),
+    pauseDisplayFilesMax: Math.max(0, ...runs.map((r) => r.paused.displayFiles)),
+    pauseKbMax: kb(Math.max(0, ...runs.map((r) => r.paused.bytes))),
     typoRecallAt3: `${found}/${typoRuns.length}`,
   };
   console.log(`Search in Chromium (${label}, ${http2 ? 'HTTP/2' : 'HTTP/1.1'}): typed at ${TYPING_MS} ms a key, a fresh page per query; sizes gzip`);
@@ -320,11 +328,10 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
     await page.keyboard.type(char);
     await page.waitForTimeout(TYPING_MS);
   }
-  await page.waitForFunction(
-    (q) => performance.getEntriesByName('quote-search:painted').some((m) => ((m as PerformanceMark).detail as { query: string }).query === q),
-    query,
-    { timeout: 20_000 },
-  );
+  // Until the whole query settles: once typing pauses, the page fetches the rest of its results.
+  await page.waitForFunction((q) => performance.getEntriesByName('quote-search:settled').some((m) => (m as PerformanceMark).detail === q), query, {
+    timeout: 20_000,
+  });
   // Then again, with every file it needs loaded: the latency of typing alone.
   const cold = await page.evaluate(() => performance.getEntriesByName('quote-search:input').length);
   await box.fill('');
@@ -351,7 +358,7 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
         return paint && render ? [{ ms: paint.startTime - input.startTime, scriptMs: render.startTime - input.startTime }] : [];
       });
   }, cold);
-  const { inputs, paints, renders, top3, timeOrigin } = await page.evaluate(() => {
+  const { inputs, paints, renders, settled, top3, timeOrigin } = await page.evaluate(() => {
     const before = (m: PerformanceEntry) => m.startTime < performance.getEntriesByName('quote-search:warm')[0]!.startTime;
     return {
       inputs: performance.getEntriesByName('quote-search:input').filter(before).map((m) => ({ at: m.startTime, value: (m as PerformanceMark).detail as string })),
@@ -363,6 +370,7 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
         .getEntriesByName('quote-search:rendered')
         .filter(before)
         .map((m) => ({ at: m.startTime, query: (m as PerformanceMark).detail as string })),
+      settled: performance.getEntriesByName('quote-search:settled').filter(before).at(-1)!.startTime,
       top3: [...document.querySelectorAll('[aria-label="Results"] .result-topic a')].slice(0, 3).map((a) => a.getAttribute('href')!),
       timeOrigin: performance.timeOrigin,
     };
@@ -371,14 +379,17 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
   const requests = finished.map((r) => ({ path: r.path, at: r.wall - timeOrigin }));
   const fetchedBetween = (from: number, to: number) => requests.filter((r) => r.at > from && r.at <= to);
   // Each keystroke: from its input event to the paint of its own results (none if a later one won).
+  const isDisplay = (r: { path: string }) => r.path.startsWith('search-index/docs/');
+  const bytesOf = (files: { path: string }[]) => files.reduce((n, r) => n + gzipOf(r.path), 0);
   const keystrokes = inputs.flatMap((input) => {
     const paint = paints.find((p) => p.query === input.value && p.at >= input.at);
     if (!paint) return [];
     const files = fetchedBetween(input.at, paint.at);
     const render = renders.find((r) => r.query === input.value && r.at >= input.at)!;
-    const displayFiles = files.filter((r) => r.path.startsWith('search-index/docs/')).length;
-    return [{ at: input.at, ms: paint.at - input.at, scriptMs: render.at - input.at, files: files.length, displayFiles, bytes: files.reduce((n, r) => n + gzipOf(r.path), 0), total: paint.total }];
+    return [{ value: input.value, at: input.at, paintAt: paint.at, ms: paint.at - input.at, scriptMs: render.at - input.at, files: files.length, displayFiles: files.filter(isDisplay).length, bytes: bytesOf(files), total: paint.total }];
   });
+  // Once typing paused: the rest of the whole query's results, and the source facet's counts.
+  const paused = fetchedBetween(keystrokes.findLast((k) => k.value === query)!.paintAt, settled);
   const first = paints.find((p) => p.total > 0);
   const firstAt = first?.at ?? paints.at(-1)!.at;
   // The keystroke that brought the first results: its own latency, from its input event.
@@ -391,7 +402,8 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
     later: keystrokes.filter((k) => k.at > firstAt),
     firstResultMs: firstAt - inputs[0]!.at,
     firstKeystrokeMs: firstInput ? firstAt - firstInput.at : NaN,
-    bytesBefore: fetchedBetween(-Infinity, firstAt).reduce((n, r) => n + gzipOf(r.path), 0),
+    bytesBefore: bytesOf(fetchedBetween(-Infinity, firstAt)),
+    paused: { files: paused.length, displayFiles: paused.filter(isDisplay).length, bytes: bytesOf(paused) },
   };
 }
 

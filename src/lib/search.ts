@@ -133,6 +133,12 @@ export interface SearchOptions {
   limit?: number;
   /** How many of the most frequent sources to count by name (each may need a names file). */
   sources?: number;
+  /**
+   * How many of the best hits may ask for their display files (all `limit` by default). The hits
+   * after them are returned only while their files are already loaded, up to the first that is not,
+   * so the hits stay in rank order: the page shows the best few at once and the rest once typing pauses.
+   */
+  display?: number;
 }
 
 interface Postings {
@@ -533,7 +539,7 @@ interface Filter {
  * Check `missing` when the index is loaded lazily.
  */
 export function searchQuotes(index: SearchIndex, query: string, filters: SearchFilters = {}, limitOrOptions: number | SearchOptions = 50): SearchResult {
-  const { limit = 50, sources = Infinity } = typeof limitOrOptions === 'number' ? { limit: limitOrOptions } : limitOrOptions;
+  const { limit = 50, sources = Infinity, display = limit } = typeof limitOrOptions === 'number' ? { limit: limitOrOptions } : limitOrOptions;
   const ctx: Context = { index, missing: new Set() };
   const filter = resolveFilters(ctx, filters);
   const parsed = parseQuery(ctx, query);
@@ -544,7 +550,7 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
   const anyFilter = Boolean(filters.part || filters.source || filters.person);
   const { candidates, scores } = scoreDocs(index, parsed, bonus, anyFilter);
   const tally = tallyMatches(ctx, candidates, scores, filter, limit);
-  const hits = hitsOf(ctx, tally.top, matchedWords(parsed));
+  const hits = hitsOf(ctx, tally.top, matchedWords(parsed), display);
   const { namedFrequent, ...facets } = facetsOf(ctx, tally, filter.chosenSources, sources);
   return {
     hits,
@@ -770,16 +776,20 @@ function matchedWords({ matches, joins }: ParsedQuery): Set<string> {
   return out;
 }
 
-/** The hits with their docs (each needs its display file) and the spans to highlight. */
-function hitsOf(ctx: Context, top: { doc: number; score: number }[], words: Set<string>): SearchHit[] {
+/** The hits with their docs (each needs its display file; after the first `display`, only loaded ones) and the spans to highlight. */
+function hitsOf(ctx: Context, top: { doc: number; score: number }[], words: Set<string>, display: number): SearchHit[] {
   const { index } = ctx;
-  return top.flatMap(({ doc, score }) => {
-    if (!has(ctx, `docs/${Math.floor(doc / index.meta.docChunk)}.json`)) return [];
+  const hits: SearchHit[] = [];
+  for (const [rank, { doc, score }] of top.entries()) {
+    const file = `docs/${Math.floor(doc / index.meta.docChunk)}.json`;
+    if (rank >= display && !index.loaded.has(file)) break;
+    if (!has(ctx, file)) continue;
     const d = index.docs[doc]!;
     const texts: Record<Field, string> = { topic: d.topic, text: d.text, source: d.source, part: d.part, person: d.person.name };
     const ranges = Object.fromEntries(FIELDS.map((f) => [f, highlightRanges(texts[f], words)])) as Record<Field, Range[]>;
-    return [{ doc: d, score, ranges }];
-  });
+    hits.push({ doc: d, score, ranges });
+  }
+  return hits;
 }
 
 /**

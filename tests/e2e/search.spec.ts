@@ -179,6 +179,26 @@ test('“Show more results” from the keyboard goes on to the first result it b
   await expect(results(page).nth(10).getByRole('link')).toBeFocused();
 });
 
+test('while typing, the best results show at once and fetch the files of five at most; the rest follow once typing pauses', async ({ page }) => {
+  const displayFiles = new Set<string>();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/search-index/docs/')) displayFiles.add(path);
+  });
+  // The page's clock stands still until the test moves it: typing has not paused yet.
+  await page.clock.install();
+  await page.goto('/search/');
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await box(page).fill('code');
+  await expect(page.getByRole('status')).toHaveText(/^12 quotes for “code”; showing the best [5-9]\.$/);
+  await expect(firstResultLink(page)).toHaveText(/^On /);
+  expect(displayFiles.size).toBeLessThanOrEqual(5);
+
+  await page.clock.runFor(1_000);
+  await expect(page.getByRole('status')).toHaveText('12 quotes for “code”; showing the best 10.');
+  await expect(results(page)).toHaveCount(10);
+});
+
 test('Ctrl+K on any page focuses the header search box', async ({ page }) => {
   await page.goto(records.quotes[3]!.url);
   await page.keyboard.press('Control+k');

@@ -114,6 +114,37 @@ test('a query fetches a few of the files, in a few rounds', () => {
   expect(lazyIndex(files).search('grapql').rounds).toBeLessThanOrEqual(5);
 });
 
+test('while typing, only the best few hits fetch their display files; the rest show once loaded, in rank order', () => {
+  const data = searchData(parsed(generateRealisticProfile(1_000, 3)));
+  const files = searchFiles(data);
+  const full = searchQuotes(buildSearchIndex(data), 'and', {}, 10);
+  const docsFile = (id: string) => `docs/${Math.floor(data.quotes.findIndex((q) => q.id === id) / DOC_CHUNK)}.json`;
+  const wanted = full.hits.map((hit) => docsFile(hit.doc.id));
+  expect(new Set(wanted).size).toBeGreaterThan(5); // the test means something only if the best 10 are spread out
+
+  const { index } = lazyIndex(files);
+  const ask = () => searchQuotes(index, 'and', {}, { limit: 10, display: 3 });
+  let result = ask();
+  for (; result.missing.some((path) => !/^(facets|sources)\//.test(path)); result = ask()) {
+    // Display files only for the best 3.
+    expect(result.missing.filter((path) => path.startsWith('docs/')).every((path) => wanted.slice(0, 3).includes(path))).toBe(true);
+    for (const path of result.missing) addSearchFile(index, path, JSON.parse(files.get(path)!));
+  }
+  // The best 3, then every next hit whose file came with them, up to the first whose file did not.
+  const shown = wanted.findIndex((path, rank) => rank >= 3 && !index.loaded.has(path));
+  expect(shown).toBeGreaterThanOrEqual(3);
+  expect(result.hits.map((hit) => hit.doc.id)).toEqual(full.hits.slice(0, shown).map((hit) => hit.doc.id));
+  expect(result.total).toBe(full.total);
+  // Once typing pauses, the page asks for all of them and shows what a fully loaded index shows.
+  for (let all = searchQuotes(index, 'and', {}, 10); ; all = searchQuotes(index, 'and', {}, 10)) {
+    if (all.missing.length === 0) {
+      expect(all.hits.map((hit) => hit.doc.id)).toEqual(full.hits.map((hit) => hit.doc.id));
+      break;
+    }
+    for (const path of all.missing) addSearchFile(index, path, JSON.parse(files.get(path)!));
+  }
+});
+
 describe('file sizes', () => {
   const text = generateRealisticProfile(1_000, 5);
   const data = searchData(parsed(text));
