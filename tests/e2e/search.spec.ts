@@ -199,6 +199,29 @@ test('while typing, the best results show at once and fetch the files of five at
   await expect(results(page)).toHaveCount(10);
 });
 
+test('the source facet’s counts are fetched when someone opens it, not with every search', async ({ page }) => {
+  const facetFiles: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/search-index\/(facets|sources)\//.test(path)) facetFiles.push(path);
+  });
+  await page.goto('/search/?q=developers');
+  await page.waitForFunction(() => performance.getEntriesByName('quote-search:settled').length > 0);
+  await expect(results(page).first()).toBeVisible();
+  expect(facetFiles).toEqual([]);
+
+  const sources = await facet(page, 'Source');
+  const counted = (q: (typeof records.quotes)[number]) => /\bdevelopers/i.test(`${q.topic} ${q.text} ${q.source.name} ${q.part.title}`);
+  const bySource = Map.groupBy(records.quotes.filter(counted), (q) => q.source.name);
+  const most = Math.max(...[...bySource.values()].map((quotes) => quotes.length));
+  // The most frequent source first (any of those tied), with its count.
+  const first = sources.getByRole('radio').nth(1);
+  await expect(first).toHaveAccessibleName(new RegExp(`\\(${most}\\)$`));
+  const name = (await first.evaluate((radio) => radio.closest('label')!.textContent!)).replace(/\s*\(\d+\)\s*$/, '').trim();
+  expect(bySource.get(name)?.length).toBe(most);
+  expect(facetFiles.length).toBeGreaterThan(0);
+});
+
 test('Ctrl+K on any page focuses the header search box', async ({ page }) => {
   await page.goto(records.quotes[3]!.url);
   await page.keyboard.press('Control+k');
