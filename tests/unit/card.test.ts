@@ -51,7 +51,10 @@ async function inkedRows(png: Uint8Array): Promise<number[]> {
   return Array.from({ length: CARD_HEIGHT }, (_, y) => y).filter((y) => Array.from({ length: CARD_WIDTH - 30 }, (_, x) => x + 30).some((x) => inked(x, y)));
 }
 
-describe('social cards', () => {
+// Each test draws cards through Pango (some 0.2-0.7 s a card on this 2-core machine, more while
+// other test files run): vitest's 5 s default would make them timed tests, and speed is the
+// benchmark's job. The limit is only there to catch a hang.
+describe('social cards', { timeout: 30_000 }, () => {
   test('the longest quote of the seed fits the card at a readable size, clear of its bottom margin', async () => {
     const { png, fontSize, fits } = await drawCard(content(byLength.at(-1)!));
     expect(fits).toBe(true);
