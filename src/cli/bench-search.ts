@@ -378,9 +378,9 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
   await context.close();
   const requests = finished.map((r) => ({ path: r.path, at: r.wall - timeOrigin }));
   const fetchedBetween = (from: number, to: number) => requests.filter((r) => r.at > from && r.at <= to);
-  // Each keystroke: from its input event to the paint of its own results (none if a later one won).
   const isDisplay = (r: { path: string }) => r.path.startsWith('search-index/docs/');
   const bytesOf = (files: { path: string }[]) => files.reduce((n, r) => n + gzipOf(r.path), 0);
+  // Each keystroke: from its input event to the paint of its own results (none if a later one won).
   const keystrokes = inputs.flatMap((input) => {
     const paint = paints.find((p) => p.query === input.value && p.at >= input.at);
     if (!paint) return [];
