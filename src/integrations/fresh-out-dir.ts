@@ -1,0 +1,59 @@
+/**
+ * Starts every build in an empty output folder without making it wait for the old one to go.
+ * Astro empties the folder itself before it renders a page, one synchronous delete at a time: at
+ * 10,000 quotes that is 54,000 files, and on a disk mounted with `discard` (this machine's) a
+ * cached build took 107.5 s over an old folder against 80–83 s with this integration. So the old
+ * folder is renamed aside and deleted by a thread of its own while the pages render; the build
+ * waits for it at the end, so the old folder never outlives the build.
+ */
+import { readdir, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+
+/** The integration: moves the previous build aside at the start, deletes it alongside the build. */
+export function freshOutDir(): AstroIntegration {
+  let outDir = '';
+  let removing: Promise<PromiseSettledResult<void>[]> = Promise.resolve([]);
+  return {
+    name: 'fresh-out-dir',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async () => {
+        const parent = dirname(outDir);
+        const prefix = `.${basename(outDir)}.old-`;
+        try {
+          await rename(outDir, join(parent, `${prefix}${process.pid}-${Date.now()}`));
+        } catch {
+          // No old folder, or one that cannot move (a mount point): Astro empties it as before.
+        }
+        // This build's old folder, and those of builds interrupted before they deleted their own.
+        const old = (await readdir(parent).catch(() => [])).filter((name) => name.startsWith(prefix));
+        removing = Promise.allSettled(old.map((name) => removeInThread(join(parent, name))));
+      },
+      'astro:build:done': async ({ logger }) => {
+        for (const result of await removing) {
+          // The new site is complete; a folder left over is for the next build to try again.
+          if (result.status === 'rejected') logger.warn(`could not delete the previous build: ${result.reason}`);
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Deletes a folder in a thread of its own. A synchronous delete there leaves Node's shared
+ * file-system threads to the pages being written: deleting with `fs.promises.rm` instead made the
+ * same build slower (104 s) than letting Astro delete first.
+ */
+function removeInThread(folder: string): Promise<void> {
+  const code = `require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true })`;
+  const worker = new Worker(code, { eval: true, workerData: folder });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', () => resolve());
+  });
+}
