@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/** The axe rules whose findings depend on colour; the rest see the same page in either scheme. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Axe's violations on the page as it stands, in the light and the dark colour scheme: every rule
+ * in the light one, then the colour rules again in the dark one. The schemes differ only in
+ * colour (one stylesheet, no markup of their own), and a full second run cost a second or more
+ * of the browser tests' time per page.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const [colorScheme, rules] of [['light', undefined], ['dark', COLOUR_RULES]] as const) {
+    await page.emulateMedia({ colorScheme });
+    const builder = new AxeBuilder({ page });
+    const { violations } = await (rules ? builder.withRules([...rules]) : builder).analyze();
+    found.push(...violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  }
+  return found;
+}
