@@ -145,6 +145,31 @@ async function drawText(markup: string, { size, width, semibold = false, spacing
   return { data, width: info.width, height: info.height };
 }
 
+/** How many drawn lines `drawLine` keeps: about 20 KB each. */
+const LINES_KEPT = 500;
+const drawnLines = new Map<string, Promise<Mask>>();
+/**
+ * Draws a short line that many cards share, the same way as `drawText`, from the lines drawn
+ * before where it can: every card has the site's name, half have the paraphrase label, and a
+ * source's quotes share their attribution (3,700 of 10,100 at 10,000 quotes). Each call to
+ * Pango costs about 0.7 ms however short the text, a seventh of a card's text.
+ */
+function drawLine(markup: string, style: TextStyle): Promise<Mask> {
+  const key = JSON.stringify([markup, style.size, style.width, style.semibold ?? false, style.spacing ?? 0]);
+  let mask = drawnLines.get(key);
+  if (mask) {
+    // Most recently used last, so the oldest unused line is the one to go.
+    drawnLines.delete(key);
+  } else {
+    mask = drawText(markup, style);
+    // A failed draw is not kept: the next card tries again.
+    mask.catch(() => drawnLines.delete(key));
+    if (drawnLines.size >= LINES_KEPT) drawnLines.delete(drawnLines.keys().next().value!);
+  }
+  drawnLines.set(key, mask);
+  return mask;
+}
+
 const lineGaps = new Map<number, number>();
 /**
  * The extra space between lines that makes a line 1.3 times the font size, as the pages set it:
@@ -227,17 +252,18 @@ export async function drawCard(content: CardContent): Promise<DrawnCard> {
   const inner = CARD_WIDTH - BORDER - 2 * PADDING;
   const left = BORDER + PADDING;
   const right = CARD_WIDTH - PADDING;
-  const line = (text: string, style: TextStyle) => (text ? drawText(xmlEscape(text), style) : undefined);
+  // Only the lines that cards share go through drawLine: an eyebrow names the quote's own topic.
+  const line = (text: string, style: TextStyle, draw = drawLine) => (text ? draw(xmlEscape(text), style) : undefined);
   // Letters 2 px apart: Pango's letter_spacing is in 1024ths of a point.
   const [label, site] = await Promise.all([
-    paraphrase ? drawText('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined,
+    paraphrase ? drawLine('<span letter_spacing="2048">PARAPHRASE</span>', { size: 22, width: inner }) : undefined,
     line(content.site, { size: 22, width: inner }),
   ]);
   // The top and bottom rows share their width: the eyebrow and the attribution wrap before the
   // label and the site's name.
   const beside = (mask: Mask | undefined) => inner - (mask ? mask.width + 32 : 0);
   const [eyebrow, attribution] = await Promise.all([
-    line(content.eyebrow, { size: 28, width: beside(label) }),
+    line(content.eyebrow, { size: 28, width: beside(label) }, drawText),
     line(content.attribution, { size: 28, width: beside(site), semibold: true }),
   ]);
   const top = PADDING + (eyebrow?.height ?? 0);

@@ -50,15 +50,20 @@ export function encodeIndexedPng(indices: Uint8Array, width: number, height: num
   const stride = 1 + Math.ceil(width / 2);
   const rows = new Uint8Array(stride * height);
   let highest = 0;
-  for (let y = 0, p = 0; y < height; y++) {
+  for (let y = 0; y < height; y++) {
+    let p = y * width;
     let at = y * stride + 1;
-    for (let x = 0; x < width; x += 2, p += 2, at++) {
+    for (const end = p + width - 1; p < end; p += 2, at++) {
       const left = indices[p]!;
-      const right = x + 1 < width ? indices[p + 1]! : 0;
-      highest = Math.max(highest, left, right);
+      const right = indices[p + 1]!;
+      // Two comparisons, not Math.max: this loop runs for every pixel of every card.
+      if (left > highest || right > highest) highest = left > right ? left : right;
       rows[at] = (left << 4) | right;
     }
-    if (width & 1) p--;
+    if (width & 1) {
+      highest = Math.max(highest, indices[p]!);
+      rows[at] = indices[p]! << 4;
+    }
   }
   if (highest >= palette.length) throw new Error(`colour ${highest} is not in a palette of ${palette.length}`);
   // Width, height, 4 bits a pixel, colour type 3 (palette); compression, filter method and
@@ -70,8 +75,9 @@ export function encodeIndexedPng(indices: Uint8Array, width: number, height: num
   const chunks: [string, Uint8Array][] = [
     ['IHDR', header],
     ['PLTE', Uint8Array.from(palette.flat())],
-    // Level 4: level 6 saves 2% for a third more time, level 9 takes four times as long.
-    ['IDAT', deflateSync(rows, { level: 4 })],
+    // Level 4: level 6 saves 2% for a third more time, level 9 takes four times as long. zlib's
+    // most memory (memLevel 9, 256 KB more) takes a card a fifth less time, to the same size.
+    ['IDAT', deflateSync(rows, { level: 4, memLevel: 9 })],
     ['IEND', new Uint8Array()],
   ];
   // Each chunk: its length, its type, its data, and a CRC of type and data.

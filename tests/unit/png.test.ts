@@ -43,6 +43,8 @@ describe('palette PNG', () => {
     expect(() => encodeIndexedPng(new Uint8Array(0), 0, 1, palette)).toThrow(/not a picture size: 0×1/);
     expect(() => encodeIndexedPng(new Uint8Array(2), 1, 1, palette)).toThrow(/2 pixels are not 1×1/);
     expect(() => encodeIndexedPng(Uint8Array.from([0, 6, 1]), 3, 1, palette)).toThrow(/colour 6 is not in a palette of 6/);
+    // The last pixel of an odd row, which has no pair.
+    expect(() => encodeIndexedPng(Uint8Array.from([0, 1, 7, 0, 1, 0]), 3, 2, palette)).toThrow(/colour 7 is not in a palette of 6/);
     expect(() => parseHex('red')).toThrow(/not a #rrggbb colour: red/);
   });
 });
