@@ -1,11 +1,11 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cardCache } from './src/integrations/card-cache.ts';
 import { freshOutDir } from './src/integrations/fresh-out-dir.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { redirects } from './src/redirects.ts';
 import { SEARCH_EARLY_SCRIPT } from './src/search-early.ts';
 
