@@ -6,6 +6,7 @@
  * and 1.8 s with one collator.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { xmlEscape } from '../lib/text.ts';
@@ -21,7 +22,9 @@ const byUrl = new Intl.Collator('en', { numeric: true });
  * them (`parts/x/`, `` for the home page); `base` is the site's absolute URL.
  */
 export function sitemapFiles(pathnames: readonly string[], base: URL, limit = SITEMAP_LIMIT): Map<string, string> {
-  const urls = [...new Set(pathnames.filter((p) => !STATUS_PAGE.test(p)).map((p) => new URL(p.replace(/^\//, ''), base).href))].sort(byUrl.compare);
+  // Joined as text, not resolved as a relative URL, which could read a path as a scheme or a host.
+  const url = (pathname: string) => new URL(base.pathname + pathname.replace(/^\/+/, ''), base).href;
+  const urls = [...new Set(pathnames.filter((p) => !STATUS_PAGE.test(p)).map(url))].sort(byUrl.compare);
   const files = new Map<string, string>();
   const list = (tag: string, item: string, locs: string[]) =>
     `<?xml version="1.0" encoding="UTF-8"?><${tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((loc) => `<${item}><loc>${xmlEscape(loc)}</loc></${item}>`).join('')}</${tag}>`;
@@ -44,7 +47,7 @@ export function sitemap(): AstroIntegration {
         const files = sitemapFiles(pages.map((page) => page.pathname), base);
         const root = fileURLToPath(dir);
         await mkdir(root, { recursive: true });
-        await Promise.all([...files].map(([name, xml]) => writeFile(`${root}/${name}`, xml)));
+        await Promise.all([...files].map(([name, xml]) => writeFile(join(root, name), xml)));
         logger.info(`sitemap-index.xml written, with ${files.size - 1} sitemap file${files.size === 2 ? '' : 's'}`);
       },
     },

@@ -163,7 +163,10 @@ function drawLine(markup: string, style: TextStyle): Promise<Mask> {
   } else {
     mask = drawText(markup, style);
     // A failed draw is not kept: the next card tries again.
-    mask.catch(() => drawnLines.delete(key));
+    const drawn = mask;
+    mask.catch(() => {
+      if (drawnLines.get(key) === drawn) drawnLines.delete(key);
+    });
     if (drawnLines.size >= LINES_KEPT) drawnLines.delete(drawnLines.keys().next().value!);
   }
   drawnLines.set(key, mask);
@@ -293,7 +296,8 @@ export async function drawCard(content: CardContent): Promise<DrawnCard> {
   return { png: encodeIndexedPng(picture, CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE), fontSize, fits };
 }
 
-// Bump when the design or the PNG encoding changes, so cached cards are drawn again.
+// Bump when the design or the PNG encoding changes what a card looks like, so cached cards are
+// drawn again (the same pixels in other bytes need no bump).
 const DESIGN_VERSION = 5;
 
 /** The cache key of a card: a hash of its content and the design version, 32 hex digits. */
