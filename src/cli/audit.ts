@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 import { profileInput, readSite } from '../lib/profile-loader.ts';
 import { site as config } from '../site.config.ts';
 
@@ -19,9 +19,11 @@ const pages = {
   search: '/search/?q=open+source',
 };
 
-const chromePath = findChromium();
-if (!chromePath) {
-  console.error('No Chromium found: run npm run test:e2e once (it installs one) or set CHROMIUM_PATH.');
+let chromePath: string;
+try {
+  chromePath = ensureChromium();
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 

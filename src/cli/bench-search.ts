@@ -30,7 +30,7 @@ import { readProfile } from '../lib/profile-loader.ts';
 import { parseProfile } from '../lib/profile.ts';
 import type { Records } from '../lib/schema.ts';
 import { addSearchFile, closestTopics, openSearchIndex, searchData, searchFiles, searchQuotes, type SearchIndex, type SearchMeta } from '../lib/search.ts';
-import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 
 const SEED = 'content/profiles/David Cramer.txt';
 /** Milliseconds between keys: a quick typist. */
@@ -228,7 +228,7 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
   const runs: (Awaited<ReturnType<typeof typeQuery>> & { expected: string; typo: boolean })[] = [];
   try {
     for (const [list, typo] of [[typos, true], [exact, false]] as const) {
