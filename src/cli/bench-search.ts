@@ -21,6 +21,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createSecureServer } from 'node:http2';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -219,23 +220,29 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
   const typos = typoQueries(records, count, 4);
   const exact = exactQueries(records, Math.ceil(count / 2), 2);
   const gzipOf = gzipSizer(dir);
+  const origin = `${http2 ? 'https' : 'http'}://127.0.0.1:${port}`;
+  // Another server on the port would answer in place of this site's, and every figure would be
+  // that site's: a run that died before closing its server left one behind once.
+  if (await listening(port)) {
+    throw new Error(`something already serves port ${port} (a server left by an earlier run?): stop it first`);
+  }
   // HTTP/1.1 (the tests' server; 6 connections a host) or HTTP/2 (what static hosts serve).
   const server = http2 ? serveHttp2(dir, port) : spawn(process.execPath, ['src/cli/serve.ts', dir, String(port)], { stdio: 'ignore' });
-  const origin = `${http2 ? 'https' : 'http'}://127.0.0.1:${port}`;
   if (!http2) {
     for (let i = 0; i < 50; i++) {
       if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
   const runs: (Awaited<ReturnType<typeof typeQuery>> & { expected: string; typo: boolean })[] = [];
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
     for (const [list, typo] of [[typos, true], [exact, false]] as const) {
       for (const { query, expected } of list) runs.push({ ...(await typeQuery(browser, origin, gzipOf, query)), expected: urlOf.get(expected)!, typo });
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     server.kill();
   }
   const keystrokes = runs.flatMap((r) => r.keystrokes);
@@ -283,6 +290,18 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
 }
 
 /** A static HTTP/2 server for a site folder, over TLS with a throwaway self-signed certificate. */
+/** Whether something accepts connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 function serveHttp2(dir: string, port: number): { kill: () => void } {
   const keys = mkdtempSync(join(tmpdir(), 'quote-search-tls-'));
   const [key, cert] = [join(keys, 'key.pem'), join(keys, 'cert.pem')];
