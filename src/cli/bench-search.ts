@@ -289,7 +289,6 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
   return row;
 }
 
-/** A static HTTP/2 server for a site folder, over TLS with a throwaway self-signed certificate. */
 /** Whether something accepts connections on the port. */
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -302,6 +301,7 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+/** A static HTTP/2 server for a site folder, over TLS with a throwaway self-signed certificate. */
 function serveHttp2(dir: string, port: number): { kill: () => void } {
   const keys = mkdtempSync(join(tmpdir(), 'quote-search-tls-'));
   const [key, cert] = [join(keys, 'key.pem'), join(keys, 'cert.pem')];
