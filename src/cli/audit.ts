@@ -21,7 +21,7 @@ const pages = {
 
 let chromePath: string;
 try {
-  chromePath = ensureChromium();
+  chromePath = ensureChromium(process.env, 'browser');
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
