@@ -18,10 +18,6 @@ for (const width of [320, 375, 1280]) {
       if (name === 'search') await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
-      // Kept as artifacts to look at, not compared with baselines.
-      if (width !== 320) {
-        await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
-      }
     });
   }
 }
@@ -43,7 +39,6 @@ test('the dark scheme keeps the layout: the same boxes as light, nothing wider t
   await expect.poll(background).not.toBe(lightBackground);
   expect(await boxes()).toEqual(light);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-  await page.screenshot({ path: 'test-results/screenshots/part-375-dark.png' });
 });
 
 test('a quote page prints as the quote and its attribution', async ({ page }) => {
