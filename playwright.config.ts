@@ -16,7 +16,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium('headless-shell'), args: CHROMIUM_ARGS },
   },
   // The builds tests/build-sites.ts made just before (npm run test:e2e): the site, and fixtures.
   projects: [

@@ -5,7 +5,7 @@
 import { ensureChromium } from '../src/cli/chromium.ts';
 
 try {
-  console.log(`Browser tests use ${ensureChromium()}`);
+  console.log(`Browser tests use ${ensureChromium('headless-shell')}`);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

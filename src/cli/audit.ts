@@ -21,7 +21,7 @@ const pages = {
 
 let chromePath: string;
 try {
-  chromePath = ensureChromium(process.env, 'browser');
+  chromePath = ensureChromium('browser');
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

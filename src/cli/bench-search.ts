@@ -237,7 +237,7 @@ export async function benchSearchBrowser(dir: string, records: Records, options:
   const runs: (Awaited<ReturnType<typeof typeQuery>> & { expected: string; typo: boolean })[] = [];
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: ensureChromium(process.env, 'browser'), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
+    browser = await chromium.launch({ executablePath: ensureChromium('browser'), args: [...CHROMIUM_ARGS, ...(http2 ? ['--ignore-certificate-errors'] : [])] });
     for (const [list, typo] of [[typos, true], [exact, false]] as const) {
       for (const { query, expected } of list) runs.push({ ...(await typeQuery(browser, origin, gzipOf, query)), expected: urlOf.get(expected)!, typo });
     }

@@ -5,7 +5,8 @@
  * The browser tests prefer Debian's headless shell (`chromium-headless-shell`, the build Playwright
  * itself runs headless): on our machines it opens a page in 35 ms where the full browser takes
  * 200, and ran the browser tests in 2.1 minutes instead of 5.2. The benchmark and the audit keep
- * the full browser, the one people use, so their figures stay comparable from run to run.
+ * the full browser: theirs are the figures of the browser people use, comparable from run to run.
+ * (A browser Playwright downloaded is its full Chromium, even for the tests.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,11 +22,11 @@ export type ChromiumKind = 'headless-shell' | 'browser';
 
 type Env = Record<string, string | undefined>;
 
-/**
- * The path of a Chromium binary that exists, or undefined. Throws if `$CHROMIUM_PATH` is wrong.
- * For `headless-shell`, Debian's headless shell comes before Debian's full browser.
- */
-export function findChromium(env: Env = process.env, kind: ChromiumKind = 'headless-shell'): string | undefined {
+/** Debian's binaries a kind accepts, the preferred first. */
+const debianPaths = (kind: ChromiumKind) => (kind === 'headless-shell' ? [DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM] : [DEBIAN_CHROMIUM]);
+
+/** The path of a Chromium binary that exists, or undefined. Throws if `$CHROMIUM_PATH` is wrong. */
+export function findChromium(kind: ChromiumKind, env: Env = process.env): string | undefined {
   if (env.CHROMIUM_PATH) {
     if (!existsSync(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, which does not exist.`);
     return env.CHROMIUM_PATH;
@@ -36,44 +37,45 @@ export function findChromium(env: Env = process.env, kind: ChromiumKind = 'headl
   } catch {
     bundled = undefined; // Playwright throws when it has no browser registry entry for this platform.
   }
-  const debian = kind === 'headless-shell' ? [DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM] : [DEBIAN_CHROMIUM];
-  return [bundled, ...debian].find((path) => path !== undefined && existsSync(path));
+  return [bundled, ...debianPaths(kind)].find((path) => path !== undefined && existsSync(path));
 }
 
 /**
- * A Chromium to run, as `findChromium` finds it. As root on a machine with apt, first installs
- * what is missing: Debian's `chromium` (and, for the tests, `chromium-headless-shell`) when there
- * is no Chromium at all, or only the headless shell when the tests would otherwise get the slower
- * full browser. Throws one sentence saying what to install when there is no Chromium and apt
- * cannot be used.
+ * A Chromium to run, as `findChromium` finds it. When there is none and this is root on a machine
+ * with apt, installs Debian's `chromium` first, and for the tests then tries its
+ * `chromium-headless-shell` too (without it they use the full browser). Throws one sentence saying
+ * what to install when there is none and apt cannot be used or fails.
  */
-export function ensureChromium(env: Env = process.env, kind: ChromiumKind = 'headless-shell'): string {
-  const found = findChromium(env, kind);
-  const wantsShell = kind === 'headless-shell' && found === DEBIAN_CHROMIUM;
-  if (found && !wantsShell) return found;
-  const packages = found ? ['chromium-headless-shell'] : kind === 'headless-shell' ? ['chromium', 'chromium-headless-shell'] : ['chromium'];
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) {
-    if (found) {
-      console.log(`Using ${found}; Debian's "chromium-headless-shell" package would run the browser tests about twice as fast.`);
-      return found;
+export function ensureChromium(kind: ChromiumKind, env: Env = process.env): string {
+  const found = findChromium(kind, env);
+  const none = kind === 'browser' ? 'No full Chromium found' : 'No Chromium found';
+  if (found) {
+    if (kind === 'headless-shell' && found === DEBIAN_CHROMIUM && !env.CHROMIUM_PATH) {
+      console.log(`Using ${DEBIAN_CHROMIUM}; Debian's headless shell would run the browser tests about twice as fast: sudo apt-get install chromium-headless-shell`);
     }
-    throw new Error(`No Chromium found: install Debian's ${packages.map((name) => `"${name}"`).join(' and ')} (sudo apt-get install ${packages.join(' ')}) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    return found;
   }
-  console.log(`${found ? `Found ${found}, but not the headless shell` : 'No Chromium found'}: installing Debian's ${packages.join(' and ')} with apt-get…`);
-  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    const packages = kind === 'headless-shell' ? 'chromium chromium-headless-shell' : 'chromium';
+    throw new Error(`${none}: install Debian's packages (sudo apt-get install ${packages}) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
+  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log(`${none}: installing Debian's "chromium" package with apt-get…`);
   try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env: aptEnv });
+    apt('update', '-qq');
+    apt('install', '-y', '-qq', '--no-install-recommends', 'chromium');
   } catch {
-    if (found) {
-      console.log(`Installing "chromium-headless-shell" failed (see above); the tests use ${found}.`);
-      return found;
-    }
-    throw new Error(`Installing Debian's ${packages.join(' and ')} with apt-get failed (see above); install it by hand or set CHROMIUM_PATH.`);
+    throw new Error('Installing Debian\'s "chromium" with apt-get failed (see above); install it by hand or set CHROMIUM_PATH.');
   }
-  const installed = findChromium(env, kind);
-  if (!installed) throw new Error(`apt-get installed ${packages.join(' and ')} but found no Chromium at ${DEBIAN_HEADLESS_SHELL} or ${DEBIAN_CHROMIUM}; set CHROMIUM_PATH.`);
+  if (kind === 'headless-shell') {
+    try {
+      apt('install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell');
+    } catch {
+      console.log('Installing "chromium-headless-shell" failed (see above); the tests use the full browser.');
+    }
+  }
+  const installed = findChromium(kind, env);
+  if (!installed) throw new Error(`apt-get installed "chromium" but found none of ${debianPaths(kind).join(', ')}; set CHROMIUM_PATH.`);
   return installed;
 }
 
