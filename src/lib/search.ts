@@ -192,6 +192,10 @@ export interface SearchIndex {
   scores: Map<string, TermScores>;
   /** A score per doc, all 0 between uses: scoring a word fills it, then reads and clears it. */
   scratch: Float32Array;
+  /** Facet files added so far: the only files that change a finished tally (see `searchQuotes`). */
+  facetFiles: number;
+  /** The last search's tally, by its query, filters, limit and `facetFiles`. */
+  tally: { key: string; value: Tally } | undefined;
 }
 
 /** An index with only `meta.json` loaded: add files to it as `searchQuotes` asks for them. */
@@ -221,6 +225,8 @@ export function openSearchIndex(meta: SearchMeta): SearchIndex {
     terms: new Map(),
     scores: new Map(),
     scratch: new Float32Array(meta.docs),
+    facetFiles: 0,
+    tally: undefined,
   };
 }
 
@@ -268,6 +274,7 @@ export function addSearchFile(index: SearchIndex, path: string, data: unknown): 
     });
   } else if (family === 'facets') {
     index.sourceOf.set(data as number[], n * index.meta.facetChunk);
+    index.facetFiles++;
   } else if (family === 'sources') {
     (data as [string, string, number][]).forEach((row, i) => (index.sourceNames[n * index.meta.sourceChunk + i] = row));
   } else if (family === 'source-docs') {
@@ -452,6 +459,22 @@ function scoreTerm(index: SearchIndex, key: string, match: TermMatch): TermScore
     for (const person of entry.people) ranges.push({ first: meta.people[person]![3], end: meta.people[person + 1]?.[3] ?? meta.docs, s: quality * WEIGHTS.person });
   }
   for (const [pair, quality] of match.pairs) lists.push({ ...index.pairs.get(pair)!, quality });
+  const nonEmpty = lists.filter((list) => list.docs.length > 0);
+  if (ranges.length === 0 && nonEmpty.length <= 1) {
+    // One list (a whole word, as most are) is in doc order already, a doc once: nothing to merge.
+    const { docs = new Int32Array(0), masks = new Uint8Array(0), quality = 0 } = nonEmpty[0] ?? {};
+    const found = new Int32Array(docs.length);
+    const scores = new Float32Array(docs.length);
+    let count = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const s = quality * MASK_WEIGHT[masks[i]!]!;
+      if (s > 0) {
+        found[count] = docs[i]!;
+        scores[count++] = s;
+      }
+    }
+    return remember(index.scores, key, { docs: found.slice(0, count), scores: scores.slice(0, count) });
+  }
   const capacity = lists.reduce((n, l) => n + l.docs.length, 0) + ranges.reduce((n, r) => n + r.end - r.first, 0);
   const found = new Int32Array(Math.min(capacity, meta.docs));
   let count = 0;
@@ -486,6 +509,19 @@ function scoreTerm(index: SearchIndex, key: string, match: TermMatch): TermScore
     score[docs[i]!] = 0;
   }
   return remember(index.scores, key, { docs, scores });
+}
+
+/** Where `doc` is in sorted doc numbers, or -1. */
+function sortedIndexOf(docs: Int32Array, doc: number): number {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (docs[mid]! < doc) low = mid + 1;
+    else if (docs[mid]! > doc) high = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Finds docs in sorted doc numbers, for docs asked in increasing order: it only moves forward. */
@@ -547,9 +583,18 @@ export function searchQuotes(index: SearchIndex, query: string, filters: SearchF
   const bonus = phraseBonus(ctx, parsed.terms);
   if (ctx.missing.size > 0 || !bonus) return emptyResult(ctx);
 
-  const anyFilter = Boolean(filters.part || filters.source || filters.person);
-  const { candidates, scores } = scoreDocs(index, parsed, bonus, anyFilter);
-  const tally = tallyMatches(ctx, candidates, scores, filter, limit);
+  // The page asks again with the same words once the display files of the best hits arrive, and
+  // once typing pauses: those files change nothing above, so the tally of a common word's tens of
+  // thousands of docs is not redone (the first search on a page runs in slow, unoptimised code).
+  const key = JSON.stringify([query, filters.part, filters.source, filters.person, limit, index.facetFiles]);
+  let tally = index.tally?.key === key ? index.tally.value : undefined;
+  if (tally) tally.unloaded.forEach((path) => ctx.missing.add(path));
+  else {
+    const anyFilter = Boolean(filters.part || filters.source || filters.person);
+    const { candidates, scores } = scoreDocs(index, parsed, bonus, anyFilter);
+    tally = tallyMatches(ctx, candidates, scores, filter, limit);
+    index.tally = { key, value: tally };
+  }
   const hits = hitsOf(ctx, tally.top, matchedWords(parsed), display);
   const { namedFrequent, ...facets } = facetsOf(ctx, tally, filter.chosenSources, sources);
   return {
@@ -667,9 +712,14 @@ function scoreDocs(index: SearchIndex, { raw, matches, joins }: ParsedQuery, bon
   else if (joins.size === 0) candidates = units.map((u) => u[0]!.scores.docs).reduce((a, b) => (b.length < a.length ? b : a));
   else candidates = Int32Array.from(new Set(units[0]!.flatMap((u) => [...u.scores.docs]))).sort();
 
-  const scores = new Float64Array(candidates.length);
-  if (joins.size === 0) for (const [unit] of units) addUnit(candidates, scores, unit!);
-  else coverWithJoins(candidates, scores, units);
+  let scores: Float64Array;
+  // One word: its own scores, without walking its docs against themselves.
+  if (raw.length === 1 && joins.size === 0) scores = Float64Array.from(units[0]![0]!.scores.scores);
+  else {
+    scores = new Float64Array(candidates.length);
+    if (joins.size === 0) for (const [unit] of units) addUnit(candidates, scores, unit!);
+    else coverWithJoins(candidates, scores, units);
+  }
   if (raw.length > 0) addPhraseBonus(candidates, scores, bonus);
   return { candidates, scores };
 }
@@ -710,8 +760,16 @@ function coverWithJoins(candidates: Int32Array, scores: Float64Array, units: Uni
 
 /** +10 when the whole topic is the query; else +4 when every word pair is in the topic; +2 when every pair is in the text. */
 function addPhraseBonus(candidates: Int32Array, scores: Float64Array, { wholeTopic, pairs }: PhraseBonus) {
+  if (pairs.length === 0) {
+    // Only whole topics (a few docs) earn a bonus: find them, rather than walk every candidate.
+    for (const doc of wholeTopic) {
+      const c = sortedIndexOf(candidates, doc);
+      if (c >= 0 && scores[c]! >= 0) scores[c]! += 10;
+    }
+    return;
+  }
   // Which fields hold every pair, per candidate: start from both, and keep what each pair has.
-  const fields = new Uint8Array(candidates.length).fill(pairs.length > 0 ? TOPIC | TEXT : 0);
+  const fields = new Uint8Array(candidates.length).fill(TOPIC | TEXT);
   for (const { docs, masks } of pairs) {
     let at = 0;
     for (let c = 0; c < candidates.length; c++) {
@@ -759,11 +817,14 @@ function tallyMatches(ctx: Context, candidates: Int32Array, scores: Float64Array
       top.add(doc, scores[c]!);
     }
   }
-  unloaded.forEach((flag, n) => flag && ctx.missing.add(`facets/${n}.json`));
+  const unloadedFiles: string[] = [];
+  unloaded.forEach((flag, n) => flag && unloadedFiles.push(`facets/${n}.json`));
+  for (const path of unloadedFiles) ctx.missing.add(path);
   let sourcesFound = 0;
   for (let n = 0; n < sourceCount.length; n++) if (sourceCount[n]! > 0) sourcesFound++;
-  return { top: top.sorted(), total, partCount, personCount, sourceCount, sourcesFound };
+  return { top: top.sorted(), total, partCount, personCount, sourceCount, sourcesFound, unloaded: unloadedFiles };
 }
+type Tally = ReturnType<typeof tallyMatches>;
 
 /** Every index word the query matched: what results highlight. */
 function matchedWords({ matches, joins }: ParsedQuery): Set<string> {
@@ -796,7 +857,7 @@ function hitsOf(ctx: Context, top: { doc: number; score: number }[], words: Set<
  * The facets' values with labels, most frequent first. Sources are named from their own files:
  * only the `named` most frequent (picked in one pass: a common word has thousands), and the chosen.
  */
-function facetsOf(ctx: Context, tally: ReturnType<typeof tallyMatches>, chosenSources: Set<number>, named: number) {
+function facetsOf(ctx: Context, tally: Tally, chosenSources: Set<number>, named: number) {
   const { index } = ctx;
   const { meta } = index;
   const counted = (counts: Int32Array) => {
