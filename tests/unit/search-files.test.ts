@@ -18,25 +18,31 @@ import { words } from '../../src/lib/search-text.ts';
 import { siteRecords } from '../../src/lib/site.ts';
 import { ADA, parsed, siteOf } from './helpers.ts';
 
+/** More rounds than any search needs: an engine that asks for the same files again fails, not hangs. */
+const MAX_ROUNDS = 20;
+
 /** An index that starts from meta.json and adds the files each search asks for, as the page does. */
 function lazyIndex(files: Map<string, string>) {
   const index = openSearchIndex(JSON.parse(files.get('meta.json')!) as SearchMeta);
-  const fetch = (paths: string[]) => paths.forEach((path) => addSearchFile(index, path, JSON.parse(files.get(path)!)));
+  const fetch = (paths: string[], round: number) => {
+    if (round >= MAX_ROUNDS) throw new Error(`still missing after ${MAX_ROUNDS} rounds: ${paths.join(', ')}`);
+    paths.forEach((path) => addSearchFile(index, path, JSON.parse(files.get(path)!)));
+  };
   return {
     index,
     search(query: string, filters: SearchFilters = {}) {
       for (let round = 0; ; round++) {
         const result = searchQuotes(index, query, filters);
         if (result.missing.length === 0) return { ...result, rounds: round };
-        fetch(result.missing);
+        fetch(result.missing, round);
       }
     },
     closest(query: string) {
-      for (;;) {
+      for (let round = 0; ; round++) {
         const missing: string[] = [];
         const docs = closestTopics(index, query, 3, missing);
         if (missing.length === 0) return docs;
-        fetch(missing);
+        fetch(missing, round);
       }
     },
   };
@@ -125,7 +131,8 @@ test('while typing, only the best few hits fetch their display files; the rest s
   const { index } = lazyIndex(files);
   const ask = () => searchQuotes(index, 'and', {}, { limit: 10, display: 3 });
   let result = ask();
-  for (; result.missing.some((path) => !/^(facets|sources)\//.test(path)); result = ask()) {
+  for (let round = 0; result.missing.some((path) => !/^(facets|sources)\//.test(path)); round++, result = ask()) {
+    expect(round).toBeLessThan(MAX_ROUNDS);
     // Display files only for the best 3.
     expect(result.missing.filter((path) => path.startsWith('docs/')).every((path) => wanted.slice(0, 3).includes(path))).toBe(true);
     for (const path of result.missing) addSearchFile(index, path, JSON.parse(files.get(path)!));
@@ -136,11 +143,12 @@ test('while typing, only the best few hits fetch their display files; the rest s
   expect(result.hits.map((hit) => hit.doc.id)).toEqual(full.hits.slice(0, shown).map((hit) => hit.doc.id));
   expect(result.total).toBe(full.total);
   // Once typing pauses, the page asks for all of them and shows what a fully loaded index shows.
-  for (let all = searchQuotes(index, 'and', {}, 10); ; all = searchQuotes(index, 'and', {}, 10)) {
+  for (let round = 0, all = searchQuotes(index, 'and', {}, 10); ; round++, all = searchQuotes(index, 'and', {}, 10)) {
     if (all.missing.length === 0) {
       expect(all.hits.map((hit) => hit.doc.id)).toEqual(full.hits.map((hit) => hit.doc.id));
       break;
     }
+    expect(round).toBeLessThan(MAX_ROUNDS);
     for (const path of all.missing) addSearchFile(index, path, JSON.parse(files.get(path)!));
   }
 });
