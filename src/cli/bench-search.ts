@@ -1,6 +1,6 @@
 /**
  * The search benchmark, and the search section of `npm run bench`:
- * `node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2]`.
+ * `node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2] [--queries=N]`.
  *
  * - node: for the seed and realistic corpora of 1,000, 10,000 and 100,000 quotes (corpus.ts): the
  *   index files (size raw and gzip, count), the time to build them, query latency over realistic
@@ -384,7 +384,7 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
       paints: performance
         .getEntriesByName('quote-search:painted')
         .filter(before)
-        .map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number }) })),
+        .map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number; shown: number }) })),
       renders: performance
         .getEntriesByName('quote-search:rendered')
         .filter(before)
@@ -409,7 +409,8 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
   });
   // Once typing paused: the rest of the whole query's results, and the source facet's counts.
   const paused = fetchedBetween(keystrokes.findLast((k) => k.value === query)!.paintAt, settled);
-  const first = paints.find((p) => p.total > 0);
+  // The first paint that shows a result (the best hits show as their display files arrive).
+  const first = paints.find((p) => p.shown > 0);
   const firstAt = first?.at ?? paints.at(-1)!.at;
   // The keystroke that brought the first results: its own latency, from its input event.
   const firstInput = inputs.filter((i) => i.value === first?.query && i.at <= firstAt).at(-1);
@@ -470,22 +471,24 @@ export function indexOnlySite(base: string, records: Records, out: string): stri
 
 if (import.meta.main) {
   const http2 = process.argv.includes('--http2');
-  const [mode = 'node', ...args] = process.argv.slice(2).filter((arg) => arg !== '--http2');
+  const queriesArg = process.argv.find((arg) => arg.startsWith('--queries='));
+  const queries = queriesArg ? Number(queriesArg.slice('--queries='.length)) : undefined;
+  const [mode = 'node', ...args] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const records = (profile: string) => {
     const result = parseProfile(readFileSync(profile), profile, PERSON);
     if (!result.ok) throw new Error(`${profile} does not parse`);
     return result.records;
   };
   if (mode === 'node') benchSearchNode(searchCorpora(args.length > 0 ? args.map(Number) : undefined));
-  else if (mode === 'browser' && args.length === 2) await benchSearchBrowser(args[0]!, records(args[1]!), { label: args[0]!, http2 });
+  else if (mode === 'browser' && args.length === 2) await benchSearchBrowser(args[0]!, records(args[1]!), { label: args[0]!, http2, queries });
   else if (mode === 'browser-index' && args.length === 1) {
     const size = Number(args[0]);
     const generated = parseProfile(generateRealisticProfile(size, 1), 'generated', PERSON);
     if (!generated.ok) throw new Error('the generated profile does not parse');
     const site = indexOnlySite('dist', generated.records, join(tmpdir(), `quote-search-${size}`));
-    await benchSearchBrowser(site, generated.records, { label: `${size.toLocaleString('en')} (index only)`, http2 });
+    await benchSearchBrowser(site, generated.records, { label: `${size.toLocaleString('en')} (index only)`, http2, queries });
   } else {
-    console.error('usage: node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2]');
+    console.error('usage: node src/cli/bench-search.ts [node [sizes…] | browser <site folder> <profile> | browser-index <size>] [--http2] [--queries=<typo queries, 20 by default; half as many exact ones follow>]');
     process.exit(1);
   }
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { records } from './records.ts';
 
@@ -197,6 +197,30 @@ test('while typing, the best results show at once and fetch the files of five at
   await page.clock.runFor(1_000);
   await expect(page.getByRole('status')).toHaveText('12 quotes for “code”; showing the best 10.');
   await expect(results(page)).toHaveCount(10);
+});
+
+test('the best results show as their files arrive: a slow file holds back only the results below it', async ({ page }) => {
+  // Every display file but the first the page asks for (the best result's) waits until released.
+  const held: Route[] = [];
+  let first: string | undefined;
+  let released = false;
+  await page.route('**/search-index/docs/*.json', (route) => {
+    first ??= route.request().url();
+    if (released || route.request().url() === first) return route.continue();
+    held.push(route);
+  });
+  await page.goto('/search/');
+  await box(page).fill('code');
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await expect(firstResultLink(page)).toHaveText(/^On /);
+  const best = await firstResultLink(page).getAttribute('href');
+  const early = await results(page).count();
+
+  released = true;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(page.getByRole('status')).toHaveText(/^12 quotes for “code”/);
+  await expect(firstResultLink(page)).toHaveAttribute('href', best!);
+  expect(await results(page).count()).toBeGreaterThan(early);
 });
 
 test('the source facet’s counts are fetched when someone opens it, not with every search', async ({ page }) => {
