@@ -388,7 +388,7 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
       paints: performance
         .getEntriesByName('quote-search:painted')
         .filter(before)
-        .map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number; shown: number }) })),
+        .map((m) => ({ at: m.startTime, ...((m as PerformanceMark).detail as { query: string; total: number }) })),
       renders: performance
         .getEntriesByName('quote-search:rendered')
         .filter(before)
@@ -419,8 +419,8 @@ async function typeQuery(browser: Browser, origin: string, gzipOf: (path: string
   });
   // Once typing paused: the rest of the whole query's results, and the source facet's counts.
   const paused = fetchedBetween(keystrokes.findLast((k) => k.value === query)!.paintAt, settled);
-  // The first paint that shows a result (the best hits show as their display files arrive).
-  const first = paints.find((p) => p.shown > 0);
+  // The first paint that shows a result: one with any (the best hits show as their display files arrive).
+  const first = paints.find((p) => p.total > 0);
   const firstAt = first?.at ?? paints.at(-1)!.at;
   // The keystroke that brought the first results: its own latency, from its input event.
   const firstInput = inputs.filter((i) => i.value === first?.query && i.at <= firstAt).at(-1);

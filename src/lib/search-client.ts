@@ -4,3 +4,4 @@
  * the build side (search-build.ts) for Node.
  */
 export { addSearchFile, closestTopics, openSearchIndex, searchQuotes } from './search.ts';
+export { resultItems } from './search-results.ts';
