@@ -18,6 +18,8 @@ function appendMarked(parent: HTMLElement, text: string, ranges: Range[]) {
   parent.append(text.slice(at));
 }
 
+// The page script has its own copy of this helper: importing it from here would bring this module
+// into the page's first download, which this module exists to keep small.
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
