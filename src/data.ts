@@ -27,8 +27,3 @@ export async function loadSite(): Promise<Site> {
 export function fileResponse(body: string | Uint8Array<ArrayBuffer>, contentType: string): Response {
   return new Response(body, { headers: { 'Content-Type': contentType } });
 }
-
-/** Makes site-relative URLs absolute against the configured `site`. */
-export function absolute(site: URL | undefined): (path: string) => string {
-  return (path) => new URL(path, site).href;
-}

@@ -12,21 +12,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cardCacheDir, cardKey, fillCardCache, inParallel, pruneCardCache, writeCard } from '../lib/card.ts';
 import { cardJobs, type CardJob } from '../lib/card-jobs.ts';
-import { profileInput, readSite } from '../lib/profile-loader.ts';
-import { buildSite } from '../lib/site.ts';
-import { site as config } from '../site.config.ts';
+import type { Site } from '../lib/site.ts';
+import { buildTimeSite, readBuildSite } from './build-site.ts';
 
-/**
- * Every card a build of the profiles the environment names has. It reads the profiles again rather
- * than sharing the pages' copy: the build hook runs outside the pages' bundle.
- */
+/** Every card a build of the profiles the environment names has. */
 export function buildCardJobs(env: Record<string, string | undefined> = process.env): CardJob[] {
-  const site = buildSite(readSite(profileInput(env), config.name).people, config);
-  return [...cardJobs(site).values()];
+  return [...cardJobs(readBuildSite(env)).values()];
 }
 
-/** The integration: draws the cards while Astro renders the pages, writes them out, prunes the cache. */
-export function cardCache(): AstroIntegration {
+/** The integration: draws the cards of `site()` while Astro renders the pages, writes them out, prunes the cache. */
+export function cardCache(site: () => Site = buildTimeSite()): AstroIntegration {
   let jobs: CardJob[] = [];
   let drawing: ReturnType<typeof fillCardCache> | undefined;
   return {
@@ -35,7 +30,7 @@ export function cardCache(): AstroIntegration {
       // Drawing starts with the build: the pages keep one core busy, the card workers take the
       // other, and then both once the pages are done.
       'astro:build:start': () => {
-        drawing = (async () => fillCardCache((jobs = buildCardJobs())))();
+        drawing = (async () => fillCardCache((jobs = [...cardJobs(site()).values()])))();
         // A failure surfaces where the drawing is awaited, not as an unhandled rejection now (a
         // profile that does not parse is reported before this, by the content layer).
         drawing.catch(() => {});

@@ -4,7 +4,7 @@
  * Links are absolute, to the canonical HTML pages (or, in lists of pages, to their Markdown).
  */
 import type { Part, Quote, Source } from './schema.ts';
-import { byPart, type ListPage, type Person, type Site } from './site.ts';
+import { byPart, listPages, type ListPage, type Person, type Site } from './site.ts';
 import { kindLabel } from './text.ts';
 import { markdownUrl, partsUrl, sourcesUrl } from './urls.ts';
 
@@ -181,4 +181,26 @@ export function llmsTxt(site: Site, abs: Absolute): string {
     '',
     ...(site.several ? ['## People', '', ...site.people.flatMap((p) => perPerson(p, '###'))] : perPerson(site.people[0]!, '#')),
   ].join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Every Markdown twin of a site, by its URL (`/index.md`, `/quotes/x.md`, `/parts/y/2.md`, …),
+ * each written only when asked for. The build writes them all (src/integrations/markdown-twins.ts);
+ * the dev server serves them one at a time.
+ */
+export function markdownTwins(site: Site, abs: Absolute): Map<string, () => string> {
+  const twins = new Map<string, () => string>();
+  const add = (pageUrl: string, body: () => string) => twins.set(markdownUrl(pageUrl), body);
+  add('/', () => (site.several ? peopleMarkdown(site, abs) : personMarkdown(site.people[0]!, site.title, abs)));
+  for (const person of site.people) {
+    if (site.several) add(person.profile.url, () => personMarkdown(person, `${person.profile.name}, in quotes`, abs));
+    for (const part of person.parts) {
+      for (const page of listPages(part.url, person.quotesOfPart.get(part.slug)!)) add(page.url, () => partMarkdown(part, page, abs));
+    }
+    for (const source of person.sources) {
+      for (const page of listPages(source.url, person.quotesOfSource.get(source.slug)!)) add(page.url, () => sourceMarkdown(source, page, abs));
+    }
+    for (const quote of person.quotes) add(quote.url, () => quoteMarkdown(quote, abs));
+  }
+  return twins;
 }

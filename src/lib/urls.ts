@@ -66,3 +66,8 @@ export function cardUrl(url: string, home = '/'): string {
   const rest = url.slice(home.length).replace(/\/$/, '');
   return `${home}cards/${rest || 'index'}.png`;
 }
+
+/** Makes site-relative URLs absolute against the configured `site`. */
+export function absolute(site: URL | string | undefined): (path: string) => string {
+  return (path) => new URL(path, site).href;
+}

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { absolute, fileResponse, loadSite } from '../data.ts';
+import { fileResponse, loadSite } from '../data.ts';
 import { atomFeed, feedQuotes } from '../lib/feed.ts';
+import { absolute } from '../lib/urls.ts';
 
 /** The site's feed: the newest quotes of everyone, person by person. */
 export const GET: APIRoute = async ({ site: origin }) => {

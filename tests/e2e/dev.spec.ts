@@ -56,7 +56,7 @@ test.afterAll(() => {
   writeFileSync(file, original);
 });
 
-test('an edited quote shows on its page, its part, its source, the home page and the JSON', async ({ page, request }) => {
+test('an edited quote shows on its page, its part, its source, the home page, the JSON and the Markdown', async ({ page, request }) => {
   const before = quote.text;
   const after = before.replace('taste', 'good taste');
   await open(page, quote.url);
@@ -70,6 +70,11 @@ test('an edited quote shows on its page, its part, its source, the home page and
   }
   const json = await (await request.get('/quotes.json')).json();
   expect(json.quotes.find((q: { id: string }) => q.id === quote.id).text).toBe(after);
+  for (const path of [`/quotes/${quote.id}.md`, `${quote.part.url.slice(0, -1)}.md`, '/index.md']) {
+    const response = await request.get(path);
+    expect(response.headers()['content-type'], path).toContain('text/markdown');
+    if (path !== '/index.md') expect(await response.text(), path).toContain(after);
+  }
 });
 
 test('a new quote gets its page; a removed one is gone', async ({ page, request }) => {
@@ -89,6 +94,7 @@ test('a new quote gets its page; a removed one is gone', async ({ page, request 
   edit((text) => text.replace(`${line}\n`, ''));
   await shows(page, () => look(heading).toHaveText('Page not found'), removedAt);
   expect((await request.get('/quotes/writing-loops/')).status()).toBe(404);
+  expect((await request.get('/quotes/writing-loops.md')).status()).toBe(404);
 });
 
 test('a broken line shows every error of the file in the overlay, and fixing it brings the pages back', async ({ page }) => {
@@ -114,13 +120,15 @@ test('a broken line shows every error of the file in the overlay, and fixing it 
   await expect(overlay).toHaveCount(0);
 });
 
-test('a second person’s file turns the site into a site of several people, and removing it turns it back', async ({ page }) => {
+test('a second person’s file turns the site into a site of several people, and removing it turns it back', async ({ page, request }) => {
   await open(page, '/');
   const savedAt = performance.now();
   cpSync('tests/fixtures/people/Grace Hopper.txt', join(DEV_PROFILES, 'Grace Hopper.txt'));
   await shows(page, () => look(page.getByRole('list', { name: 'People' }).getByRole('heading')).toHaveText(['David Cramer', 'Grace Hopper']), savedAt);
   await page.goto('/grace-hopper/quotes/computing/');
   await expect(page.locator('main figcaption')).toContainText('Grace Hopper');
+  expect(await (await request.get('/grace-hopper/quotes/computing.md')).text()).toMatch(/^# On computing\n/);
+  expect(await (await request.get('/grace-hopper.md')).text()).toMatch(/^# Grace Hopper, in quotes\n/);
 
   await open(page, '/');
   await expect(page.getByRole('list', { name: 'People' }).getByRole('heading')).toHaveText(['David Cramer', 'Grace Hopper']);

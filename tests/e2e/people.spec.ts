@@ -1,5 +1,5 @@
 /** A site of several people: tests/fixtures/people/, built into dist-fixtures/people. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exactly, siteOf } from './records.ts';
@@ -95,6 +95,17 @@ test('a long part pages at 100 quotes: page 1 keeps the URL, a pager with rel=pr
   await page.locator('main .eyebrow').getByRole('link', { name: part.title }).click();
   await expect(page).toHaveURL(`${part.url}2/#${quotes[120]!.id}`);
   await expect(page.locator(`[id="${quotes[120]!.id}"]`)).toBeInViewport();
+});
+
+test('every home, part, source and quote page has its Markdown twin, and every twin is a page’s', () => {
+  const files = readdirSync('dist-fixtures/people', { recursive: true }) as string[];
+  const pages = new Set(files.filter((f) => f === 'index.html' || f.endsWith('/index.html')).map((f) => `/${f.slice(0, -'index.html'.length)}`));
+  const twins = files.filter((f) => f.endsWith('.md')).map((f) => (f === 'index.md' ? '/' : `/${f.slice(0, -'.md'.length)}/`));
+  // Lists of a person's parts, sources or quotes, and the search and random pages, have none.
+  const withoutTwin = /^\/(search|random)\/$|\/(parts|sources|quotes)\/((page-)?\d+\/)?$/;
+  expect(twins.length).toBeGreaterThan(site.people.reduce((n, p) => n + p.quotes.length, 0));
+  for (const twin of twins) expect(pages, `${twin} has a twin but no page`).toContain(twin);
+  for (const page of pages) if (!withoutTwin.test(page)) expect(twins, `${page} has no twin`).toContain(page);
 });
 
 test('a quote whose id is a number keeps its URL; the page of all quotes with that number moves aside', async ({ page }) => {

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absolute, fileResponse, loadSite } from '../../data.ts';
+import { fileResponse, loadSite } from '../../data.ts';
 import { atomFeed, feedQuotes } from '../../lib/feed.ts';
 import type { Person } from '../../lib/site.ts';
-import { feedUrl, personParam } from '../../lib/urls.ts';
+import { absolute, feedUrl, personParam } from '../../lib/urls.ts';
 
 /** A person's feed, on a site of several people (a one-person site's feed is the site's). */
 export const getStaticPaths = (async () => {
