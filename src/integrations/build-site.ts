@@ -1,6 +1,7 @@
 /**
  * The site a build renders, for the build hooks that write files beside the pages (social cards,
- * Markdown twins). The hooks run outside the pages' bundle, so they read the profiles themselves.
+ * Markdown twins, the search index). The hooks run outside the pages' bundle, so they read the
+ * profiles themselves.
  */
 import { profileInput, readSite } from '../lib/profile-loader.ts';
 import { buildSite, type Site } from '../lib/site.ts';
@@ -9,13 +10,4 @@ import { site as config } from '../site.config.ts';
 /** The site that a build of the profiles the environment names renders. */
 export function readBuildSite(env: Record<string, string | undefined> = process.env): Site {
   return buildSite(readSite(profileInput(env), config.name).people, config);
-}
-
-/**
- * `readBuildSite`, read on first use and then kept: one read for all the hooks of a build (the
- * config that creates it is loaded once a build). At 100,000 quotes a read takes seconds.
- */
-export function buildTimeSite(): () => Site {
-  let site: Site | undefined;
-  return () => (site ??= readBuildSite());
 }

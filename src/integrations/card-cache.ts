@@ -12,16 +12,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cardCacheDir, cardKey, fillCardCache, inParallel, pruneCardCache, writeCard } from '../lib/card.ts';
 import { cardJobs, type CardJob } from '../lib/card-jobs.ts';
-import type { Site } from '../lib/site.ts';
-import { buildTimeSite, readBuildSite } from './build-site.ts';
+import { readBuildSite } from './build-site.ts';
 
 /** Every card a build of the profiles the environment names has. */
 export function buildCardJobs(env: Record<string, string | undefined> = process.env): CardJob[] {
   return [...cardJobs(readBuildSite(env)).values()];
 }
 
-/** The integration: draws the cards of `site()` while Astro renders the pages, writes them out, prunes the cache. */
-export function cardCache(site: () => Site = buildTimeSite()): AstroIntegration {
+/** The integration: draws the cards while Astro renders the pages, writes them out, prunes the cache. */
+export function cardCache(): AstroIntegration {
   let jobs: CardJob[] = [];
   let drawing: ReturnType<typeof fillCardCache> | undefined;
   return {
@@ -30,7 +29,7 @@ export function cardCache(site: () => Site = buildTimeSite()): AstroIntegration 
       // Drawing starts with the build: the pages keep one core busy, the card workers take the
       // other, and then both once the pages are done.
       'astro:build:start': () => {
-        drawing = (async () => fillCardCache((jobs = [...cardJobs(site()).values()])))();
+        drawing = (async () => fillCardCache((jobs = buildCardJobs())))();
         // A failure surfaces where the drawing is awaited, not as an unhandled rejection now (a
         // profile that does not parse is reported before this, by the content layer).
         drawing.catch(() => {});

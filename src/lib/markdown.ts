@@ -185,7 +185,7 @@ export function llmsTxt(site: Site, abs: Absolute): string {
 
 /**
  * Every Markdown twin of a site, by its URL (`/index.md`, `/quotes/x.md`, `/parts/y/2.md`, …),
- * each written only when asked for. The build writes them all (src/integrations/markdown-twins.ts);
+ * each written only when asked for. The build writes them all (src/integrations/site-files.ts);
  * the dev server serves them one at a time.
  */
 export function markdownTwins(site: Site, abs: Absolute): Map<string, () => string> {

@@ -3,11 +3,7 @@ import { fileResponse, loadSite } from '../data.ts';
 import { markdownTwins } from '../lib/markdown.ts';
 import { absolute } from '../lib/urls.ts';
 
-/**
- * Every page's Markdown twin, in the dev server. A build writes the twins after the pages
- * (src/integrations/markdown-twins.ts): as routes, their 14,000 files at 10,000 quotes cost the
- * build about 7 s of Astro's work per page.
- */
+/** Every page's Markdown twin, in the dev server. A build writes them after the pages (src/integrations/site-files.ts). */
 export const getStaticPaths = (async () => {
   if (import.meta.env.PROD) return [];
   const site = await loadSite();

@@ -77,7 +77,7 @@ test('an edited quote shows on its page, its part, its source, the home page, th
   }
 });
 
-test('a new quote gets its page; a removed one is gone', async ({ page, request }) => {
+test('a new quote gets its page and is found by search; a removed one is gone', async ({ page, request }) => {
   const line = '- On writing loops: Saving the file is enough. — Source: [Test Suite]';
   await open(page, '/quotes/writing-loops/');
   const heading = page.getByRole('heading', { level: 1 });
@@ -87,6 +87,9 @@ test('a new quote gets its page; a removed one is gone', async ({ page, request 
   await shows(page, () => look(heading).toHaveText('On writing loops'), savedAt);
   await page.goto('/sources/test-suite/');
   await expect(page.locator('main blockquote')).toHaveText('Saving the file is enough.');
+  // Search reads the index files the dev server serves (a build writes them as files).
+  await page.goto('/search/?q=writing+loops');
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().getByRole('link')).toHaveText('On writing loops');
 
   await open(page, '/quotes/writing-loops/');
   await expect(heading).toHaveText('On writing loops');
