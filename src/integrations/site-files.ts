@@ -2,9 +2,10 @@
  * Writes the files of a build that are not pages: every page's Markdown twin and the search
  * index. A worker thread reads the profiles and works the files out while Astro renders the pages
  * on the main thread (a build with its cards cached leaves the second core idle), and writes them
- * once the pages are done. As Astro routes, the 16,000 files of a 10,000-quote site took the main
- * thread about 10 s. (The dev server serves them through their routes,
- * src/pages/[...twin].md.ts and src/pages/search-index/[...file].json.ts.)
+ * once the pages are done. As Astro routes, the 13,883 twins of a 10,000-quote site alone cost
+ * about 7 s of CPU (a cached build's user time went from 51 to 44 s without them).
+ * The dev server serves the same files through their routes: src/pages/[...twin].md.ts and
+ * src/pages/search-index/[...file].json.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
