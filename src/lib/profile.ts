@@ -208,21 +208,34 @@ function skeleton(line: string): string {
 
 /**
  * Asks remark which lines start a list item, and whether the list is numbered. The skeleton goes to
- * remark in pieces of a few hundred lines, cut before a bullet at the start of a line (which begins
- * a list item wherever it stands): micromark slows down with the square of a list's length, and a
- * profile can be one list of 100,000 quotes.
+ * remark in pieces of a few hundred lines, cut before a bullet that begins a list item of its own
+ * whatever comes before it: micromark slows down with the square of a list's length, and a
+ * profile can be one list of 100,000 quotes, its bullets indented or not.
  *
- * @param shortcut answer plain pieces without remark (see `PLAIN`); off only to test that both agree
+ * @param pieceLines how many lines a piece has at least (the last excepted); plain pieces are
+ * answered without remark (see `PLAIN`). `'whole'` has remark read the whole skeleton at once: only
+ * to test that both agree.
  */
-export function findBulletStarts(lines: string[], shortcut = true): Map<number, { ordered: boolean }> {
+export function findBulletStarts(lines: string[], pieceLines: number | 'whole' = 500): Map<number, { ordered: boolean }> {
   const starts = new Map<number, { ordered: boolean }>();
   const skeletons = lines.map(skeleton);
+  if (pieceLines === 'whole') {
+    findBulletStartsIn(skeletons, 0, starts);
+    return starts;
+  }
+  // A list item holds only lines indented at least two columns more than its marker. So a bullet
+  // indented as little as the least indented list marker of the file cannot be inside one: it
+  // ends every open item, and what follows it reads the same in a piece of its own.
+  // (Deeper than three spaces, a bullet is not cut before: CommonMark would read it as code.)
+  let least = 4;
+  for (const line of skeletons) if (MARKER.test(line)) least = Math.min(least, /^ */.exec(line)![0].length);
+  const cut = new RegExp(`^ {${least}}[-*+] x$`);
   for (let from = 0; from < skeletons.length; ) {
-    let to = Math.min(from + PIECE_LINES, skeletons.length);
-    while (to < skeletons.length && !/^[-*+] /.test(skeletons[to]!)) to++;
+    let to = Math.min(from + pieceLines, skeletons.length);
+    while (to < skeletons.length && !(least <= 3 && cut.test(skeletons[to]!))) to++;
     const piece = skeletons.slice(from, to);
-    if (shortcut && piece.every((line) => PLAIN.test(line))) {
-      piece.forEach((line, i) => line !== 'x' && line !== '' && starts.set(from + i + 1, { ordered: false }));
+    if (piece.every((line) => PLAIN.test(line))) {
+      piece.forEach((line, i) => BULLET.test(line) && starts.set(from + i + 1, { ordered: false }));
     } else {
       findBulletStartsIn(piece, from, starts);
     }
@@ -231,15 +244,19 @@ export function findBulletStarts(lines: string[], shortcut = true): Map<number, 
   return starts;
 }
 
-const PIECE_LINES = 500;
+/** A bullet with text, indented by at most three spaces. */
+const BULLET = /^ {0,3}[-*+] x$/;
+/** A list marker, with text or without, indented or not (a tab counts as no indentation). */
+const MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?: x)?$/;
 
 /**
- * The lines of a plain piece: blank, text, or a bullet with text, none indented. That is nearly
- * every profile, and there CommonMark's answer is plain too: every such bullet starts a list item
- * (a bullet with text may interrupt a paragraph), and no other line does. Parsing it with remark
+ * The lines of a plain piece: blank, text (indented or not), or a bullet with text indented by at
+ * most three spaces. That is nearly every profile, and there CommonMark's answer is plain too:
+ * every such bullet starts a list item (a bullet with text may interrupt a paragraph, and is
+ * never indented enough to be anything else), and no other line does. Parsing it with remark
  * gives the same answer (tested on random pieces) in far more time.
  */
-const PLAIN = /^(?:[-*+] x|x|)$/;
+const PLAIN = /^(?: {0,3}[-*+] x| *x|)$/;
 
 /** The list items of one piece of the skeleton, whose first line is line `offset + 1`. */
 function findBulletStartsIn(skeletons: string[], offset: number, starts: Map<number, { ordered: boolean }>) {
