@@ -200,7 +200,9 @@ function skeleton(line: string): string {
   // Capped: deeper indentation only nests lists deeper, which costs time and means nothing here.
   const kept = indent.slice(0, 40);
   if (rest.trim() === '') return '';
-  if (/^(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$/.test(rest)) return `${kept}***`;
+  // Three or more of one of - * _, with spaces or tabs between (said without a repeated group,
+  // which runs out of stack on a line a few megabytes long).
+  if (/^([-*_])[ \t]*\1/.test(rest) && /^(?:-{3,}|\*{3,}|_{3,})$/.test(rest.replace(/[ \t]/g, ''))) return `${kept}***`;
   const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(rest)?.[0];
   if (!marker) return `${kept}x`;
   return rest.slice(marker.length).trim() === '' ? `${kept}${marker}` : `${kept}${marker} x`;

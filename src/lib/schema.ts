@@ -4,11 +4,15 @@
  */
 import { z } from 'astro/zod';
 
-/** A URL-safe name: lower-case a–z, 0–9 and single inner hyphens. */
-export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a valid slug');
+// The patterns say it with lookaheads, not a repeated group (`^[a-z0-9]+(?:-[a-z0-9]+)*$`): a
+// regular expression keeps a step to go back to for each time a group repeats, and a slug made of
+// a topic a few megabytes long ran out of stack.
 
-/** A site-relative URL that starts and ends with `/`. */
-export const UrlSchema = z.string().regex(/^\/(?:[^/\s]+\/)*$/, 'not a site-relative URL ending in /');
+/** A URL-safe name: lower-case a–z, 0–9 and single inner hyphens. */
+export const SlugSchema = z.string().regex(/^(?!-)(?!.*--)(?!.*-$)[a-z0-9-]+$/, 'not a valid slug');
+
+/** A site-relative URL that starts and ends with `/`, without white space or empty segments. */
+export const UrlSchema = z.string().regex(/^(?!.*\/\/)\/(?:\S*\/)?$/, 'not a site-relative URL ending in /');
 
 /** Text taken from the profile: non-empty, already trimmed. */
 const TextSchema = z.string().min(1).refine((s) => s === s.trim(), 'has surrounding white space');

@@ -12,7 +12,9 @@ export function normalizeWord(word: string): string {
 }
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+/** Letters, digits and apostrophes: one or more words, which `tokenize` cuts out. */
+const WORD_RUN = /[\p{L}\p{N}\p{M}'’]+/gu;
+const isApostrophe = (c: string | undefined) => c === "'" || c === '’';
 
 /** The normalized words of a text, for the index and the query. */
 export function words(text: string): string[] {
@@ -26,11 +28,24 @@ export interface Token {
   end: number;
 }
 
-/** The words of a text, normalized, each with its span in the original (for highlighting). */
+/**
+ * The words of a text, normalized, each with its span in the original (for highlighting). A word
+ * is letters and digits with single apostrophes inside (`don’t`); apostrophes at its ends or two
+ * in a row are not part of one. (A regular expression with a repeated group says the same, and
+ * runs out of stack on a word a few megabytes long.)
+ */
 export function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].flatMap((m) =>
-    words(m[0]).map((word) => ({ word, start: m.index, end: m.index + m[0].length })),
-  );
+  const tokens: Token[] = [];
+  for (const { 0: run, index } of text.matchAll(WORD_RUN)) {
+    for (let at = 0; at < run.length; ) {
+      while (isApostrophe(run[at])) at++;
+      const start = at;
+      // An apostrophe belongs to the word when a letter or digit follows it.
+      while (at < run.length && (!isApostrophe(run[at]) || (at + 1 < run.length && !isApostrophe(run[at + 1])))) at++;
+      if (at > start) for (const word of words(run.slice(start, at))) tokens.push({ word, start: index + start, end: index + at });
+    }
+  }
+  return tokens;
 }
 
 // What joins two words into one: a hyphen between any two words (Jean-Luc, open-source), and

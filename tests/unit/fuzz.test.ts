@@ -77,6 +77,15 @@ test('random bytes give records or errors, never a crash', () => {
   );
 });
 
+test('lines a few megabytes long give records or errors, never a crash', () => {
+  // Each ran a regular expression with a repeated group out of stack (4 million repeats is enough).
+  const long = 4_000_000;
+  checkResult(`Part 1: x\n- On ${'a '.repeat(long)}: b — Source: [s]\n`); // a slug 8 MB long
+  checkResult(`Part 1: x\n- On a: b — Source: [${'s '.repeat(long)}]\n`);
+  checkResult(`Part 1: x\n${'- '.repeat(long)}\n`); // a thematic break
+  checkResult(`Part 1: x\n- On a: b — Source: [s]\n${'_ '.repeat(long)}\n`);
+}, 30_000);
+
 test('cutting the skeleton into pieces, and the shortcut for plain ones, find the same list items as remark on the whole', () => {
   /** Random lines of `alphabet`, up to 100, read in pieces of 20 lines or more (a build's are 500) and whole. */
   const agree = (alphabet: string[], examples: string[][] = []) =>

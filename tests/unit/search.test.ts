@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseProfile } from '../../src/lib/profile.ts';
 import { siteRecords } from '../../src/lib/site.ts';
 import { ADA, siteOf } from './helpers.ts';
-import { buildSearchIndex, closestTopics, searchData, searchQuotes, spellingVariants, tokenize } from '../../src/lib/search.ts';
+import { buildSearchIndex, closestTopics, searchData, searchQuotes, spellingVariants, tokenize, words } from '../../src/lib/search.ts';
 
 function indexOf(text: string | Uint8Array) {
   const result = parseProfile(text, 'test.txt', ADA);
@@ -96,6 +97,21 @@ describe('accents and apostrophes', () => {
   test('a highlight covers the accented word as written', () => {
     const [hit] = searchQuotes(index, 'cafe').hits;
     expect(hit!.ranges.text.map(([s, e]) => hit!.doc.text.slice(s, e))).toEqual(['café’s']);
+  });
+
+  test('tokenize cuts words at apostrophes as the regular expression it replaced did, on any text', () => {
+    const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+    const reference = (text: string) =>
+      [...text.matchAll(WORD)].flatMap((m) => words(m[0]).map((word) => ({ word, start: m.index, end: m.index + m[0].length })));
+    const char = fc.constantFrom('a', 'B', 'é', '\u0301', '1', '𝔸', "'", '’', ' ', '-', '.');
+    fc.assert(
+      fc.property(fc.string({ unit: char, maxLength: 40 }), (text) => {
+        expect(tokenize(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2_000 },
+    );
+    // Where that expression ran out of stack: a word of 4 million apostrophes.
+    expect(tokenize(`${"a'".repeat(4_000_000)}a''b`).map((t) => t.word.length)).toEqual([4_000_001, 1]);
   });
 
   test('tokenize keeps offsets into the original text, decomposed accents included', () => {
