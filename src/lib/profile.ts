@@ -38,6 +38,23 @@ const HEADING = /^Part\s+(\d+)\s*:(.*)$/;
 const HEADING_LIKE = /^Part\s+\S+\s*:/;
 const EXCERPT_LENGTH = 60;
 
+/**
+ * The longest slug a topic, source or part title may give. Each slug names a folder of the built
+ * site, and a file beside it (`<slug>.md`, `<slug>.png`), and a file name holds at most 255 bytes;
+ * the rest is room for a suffix that makes an id unique (`-2`).
+ */
+const MAX_SLUG = 240;
+
+/** Why `name` (a topic, source or title) cannot give a URL, or undefined when it can. */
+function tooLongForUrl(what: string, name: string): string | undefined {
+  // A slug is never more than 18 times as long as its text (NFKD's largest expansion): short
+  // names need no slugifying.
+  if (name.length * 18 <= MAX_SLUG) return undefined;
+  const length = slugify(name).length;
+  if (length <= MAX_SLUG) return undefined;
+  return `the ${what} is too long to be part of a URL (its slug has ${length} characters, at most ${MAX_SLUG}): shorten it`;
+}
+
 interface DraftPart {
   number: number;
   title: string;
@@ -116,6 +133,9 @@ export function parseProfile(input: string | Uint8Array, file: string, person: P
       const number = Number(numberText);
       if (!Number.isSafeInteger(number)) return fail(lineNumber, 'the part number is too large', line);
       if (title === '') return fail(lineNumber, 'a part heading needs a title after `Part N: `', line);
+      // Still a part, so that its quotes are not reported as quotes outside any part.
+      const titleTooLong = tooLongForUrl('title', title);
+      if (titleTooLong) fail(lineNumber, titleTooLong, line);
       const earlier = partByNumber.get(number);
       if (earlier) return fail(lineNumber, `part ${number} already appears on line ${earlier.line}`, line);
       const part = { number, title, line: lineNumber, lines: 0, quotes: [] };
@@ -289,6 +309,8 @@ function parseBullet(content: string, line: number): DraftQuote | string {
   const source = sourcePart.slice(1, -1).trim();
   if (source === '') return 'the source is empty';
   if (!balancedBrackets(source)) return 'the source must be one bracketed name, like `[Sentry Blog]`';
+  const sourceTooLong = tooLongForUrl('source', source);
+  if (sourceTooLong) return sourceTooLong;
 
   const head = content.slice(0, markerAt);
   const on = /^On\s+/.exec(head);
@@ -298,6 +320,8 @@ function parseBullet(content: string, line: number): DraftQuote | string {
   if (colonAt < 0) return 'missing `: ` after the topic';
   const topic = head.slice(on[0].length, colonAt).trim();
   if (topic === '') return 'the topic is empty';
+  const topicTooLong = tooLongForUrl('topic', topic);
+  if (topicTooLong) return topicTooLong;
   let text = head.slice(colonAt + 2).trim();
   let kind: Kind = 'paraphrase';
   if (text.length >= 2 && /^["“]/.test(text) && /["”]$/.test(text)) {

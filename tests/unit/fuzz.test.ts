@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { findBulletStarts, parseProfile } from '../../src/lib/profile.ts';
 import { ADA } from './helpers.ts';
-import { RecordsSchema } from '../../src/lib/schema.ts';
+import { RecordsSchema, SlugSchema, UrlSchema } from '../../src/lib/schema.ts';
 
 const seed = readFileSync('content/profiles/David Cramer.txt', 'utf8');
 const seedLines = seed.split('\n');
@@ -84,6 +84,10 @@ test('lines a few megabytes long give records or errors, never a crash', () => {
   checkResult(`Part 1: x\n- On a: b — Source: [${'s '.repeat(long)}]\n`);
   checkResult(`Part 1: x\n${'- '.repeat(long)}\n`); // a thematic break
   checkResult(`Part 1: x\n- On a: b — Source: [s]\n${'_ '.repeat(long)}\n`);
+  // A slug or URL that long is an error in a profile (too long for a file name), but the schema
+  // still checks it.
+  expect(SlugSchema.safeParse(`${'a-'.repeat(long)}a`).success).toBe(true);
+  expect(UrlSchema.safeParse(`/${'a/'.repeat(long)}`).success).toBe(true);
 }, 30_000);
 
 test('cutting the skeleton into pieces, and the shortcut for plain ones, find the same list items as remark on the whole', () => {

@@ -369,6 +369,18 @@ describe('errors name the file, the line and the offending text', () => {
     expect(errors(text).map((e) => e.split(':')[1])).toEqual(['1', '3', '4', '5', '6', '7']);
   });
 
+  test('a topic, source or title too long for a URL (a slug over 240 characters) is an error on its line', () => {
+    const long = 'ab '.repeat(80).trim(); // slug: 80 × "ab" and 79 hyphens, 239 characters
+    const longer = `${long} c`; // 241
+    expect(records(inPart(`- On ${long}: x — Source: [${long}]`)).quotes[0]!.id).toHaveLength(239);
+    const text = [`Part 1: ${longer}`, `- On ${longer}: x — Source: [S]`, `- On a: x — Source: [${longer}]`, `Part 2: ${long}`, '- On b: y — Source: [S]'].join('\n');
+    expect(errors(text).map((e) => e.replace(/: shorten it: .*$/, ''))).toEqual(
+      ['title', 'topic', 'source'].map((what, i) => `${FILE}:${i + 1}: the ${what} is too long to be part of a URL (its slug has 241 characters, at most 240)`),
+    );
+    // NFKD can make a slug longer than its text: “ⅷ” gives “viii”.
+    expect(errors(inPart(`- On ${'ⅷ'.repeat(61)}: x — Source: [S]`))[0]).toContain('its slug has 244 characters');
+  });
+
   test('lists nested as deep as a line is long are an error, not a crash', () => {
     const result = parseProfile(`Part 1: One\n${'- '.repeat(100_000)}x\n`, FILE, ADA);
     expect(result.ok).toBe(false);
