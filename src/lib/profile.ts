@@ -247,14 +247,14 @@ export function findBulletStarts(lines: string[], pieceLines: number | 'whole' =
   }
   // A list item holds only lines indented at least two columns more than its marker. So a bullet
   // indented as little as the least indented list marker of the file cannot be inside one: it
-  // ends every open item, and what follows it reads the same in a piece of its own.
-  // (Deeper than three spaces, a bullet is not cut before: CommonMark would read it as code.)
-  let least = 4;
-  for (const line of skeletons) if (MARKER.test(line)) least = Math.min(least, /^ */.exec(line)![0].length);
-  const cut = new RegExp(`^ {${least}}[-*+] x$`);
+  // ends every open item (with indented code off, a bullet starts an item however deep it
+  // stands), and what follows it reads the same in a piece of its own.
+  let least = Infinity;
+  for (const line of skeletons) if (MARKER.test(line)) least = Math.min(least, indentColumns(line));
+  const cutBefore = (line: string) => /^[ \t]*[-*+] x$/.test(line) && indentColumns(line) === least;
   for (let from = 0; from < skeletons.length; ) {
     let to = Math.min(from + pieceLines, skeletons.length);
-    while (to < skeletons.length && !(least <= 3 && cut.test(skeletons[to]!))) to++;
+    while (to < skeletons.length && !cutBefore(skeletons[to]!)) to++;
     const piece = skeletons.slice(from, to);
     if (piece.every((line) => PLAIN.test(line))) {
       piece.forEach((line, i) => BULLET.test(line) && starts.set(from + i + 1, { ordered: false }));
@@ -268,8 +268,19 @@ export function findBulletStarts(lines: string[], pieceLines: number | 'whole' =
 
 /** A bullet with text, indented by at most three spaces. */
 const BULLET = /^ {0,3}[-*+] x$/;
-/** A list marker, with text or without, indented or not (a tab counts as no indentation). */
+/** A list marker, with text or without, indented or not. */
 const MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?: x)?$/;
+
+/** How many columns a line's indentation takes, a tab reaching the next multiple of 4 as in CommonMark. */
+function indentColumns(line: string): number {
+  let columns = 0;
+  for (const c of line) {
+    if (c === ' ') columns++;
+    else if (c === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
 
 /**
  * The lines of a plain piece: blank, text (indented or not), or a bullet with text indented by at

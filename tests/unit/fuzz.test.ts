@@ -107,8 +107,12 @@ test('cutting the skeleton into pieces, and the shortcut for plain ones, find th
   // the empty bullet after it (which ends no paragraph) belongs to that item's list.
   const nested = [...Array<string>(20).fill('- On a: x — Source: [S]'), '   * three spaces', '  - - -', '  indented text', '-'];
   agree([...text, ...indented, '- On a: x — Source: [S]', '* On b', '+ On c', ' - one space', '1. a numbered line', '-', '- - -'], [nested]);
-  // Only indented bullets, cut where the least indented ones stand.
+  // Only indented bullets, cut where the least indented ones stand: two spaces or more, four or
+  // more, tabs.
   agree([...text, ...indented]);
+  const deep = ['    - four spaces', '     * five spaces', '      + six spaces', '    1. numbered', '    -', '\t- a tab', ' \t- a space and a tab', '\t  - a tab and two spaces'];
+  agree([...text, ...deep]);
+  agree([...text, '\t- a tab', '\t\t- two tabs', '\t1) numbered', '\t- ', '    - four spaces']);
   // Only plain lines, where the shortcut answers on its own.
   agree(['- On a: x — Source: [S]', '* b', 'text', '  more text', 'Part 2: T', '']);
   agree(['  - On a: x — Source: [S]', '  * b', '   + c', 'text', '  more text', 'Part 2: T', '']);
