@@ -221,7 +221,8 @@ function skeleton(line: string): string {
   const kept = indent.slice(0, 40);
   if (rest.trim() === '') return '';
   // Three or more of one of - * _, with spaces or tabs between (said without a repeated group,
-  // which runs out of stack on a line a few megabytes long).
+  // which runs out of stack on a line a few megabytes long). The first test spares every bullet
+  // (`- On …`) the copy without spaces.
   if (/^([-*_])[ \t]*\1/.test(rest) && /^(?:-{3,}|\*{3,}|_{3,})$/.test(rest.replace(/[ \t]/g, ''))) return `${kept}***`;
   const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(rest)?.[0];
   if (!marker) return `${kept}x`;
